@@ -1,0 +1,31 @@
+package org.poolscope.engine;
+
+import org.poolscope.workload.Result;
+import org.poolscope.workload.Verification;
+
+/**
+ * What one run measured and produced.
+ *
+ * @param spec         what ran
+ * @param wallNanos    from the first submit to the last task's end, as the run's thread saw it
+ * @param timeline     the per-task record (times empty when {@code spec.record()} was false)
+ * @param result       the combined result of the units that completed
+ * @param verification the result checked against the workload's sequential definition
+ * @param done         tasks that completed
+ * @param failed       tasks whose unit threw (exceptions in the timeline)
+ * @param cancelled    tasks cancelled, queued or running
+ * @param stats        utilisation, queue wait, imbalance
+ * @param originNanoTime the {@link System#nanoTime()} at the run's start, to relate runs in one JVM
+ */
+public record RunResult(RunSpec spec, long wallNanos, Timeline timeline, Result result, Verification verification,
+        int done, int failed, int cancelled, RunStats stats, long originNanoTime) {
+
+    public double wallMillis() {
+        return wallNanos / 1e6;
+    }
+
+    /** Whether every task completed and the result equals the sequential definition. */
+    public boolean verified() {
+        return verification.verified();
+    }
+}

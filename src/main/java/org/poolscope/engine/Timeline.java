@@ -1,0 +1,281 @@
+package org.poolscope.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The per-task record of one run: when each task was submitted, started and ended, on which lane,
+ * and how it ended; plus one {@link LaneLog} per lane with the tasks it finished, in order.
+ *
+ * <h2>Layout</h2>
+ * Task slots are primitive arrays indexed by task id: three {@code long} times, an {@code int}
+ * state and an {@code int} lane, 32 bytes a task, plus 4 bytes in a lane log. A million tasks take
+ * about 36 MB. Exceptions are kept in a sparse map; results live in the workload's own arrays.
+ * With recording off ({@code --no-record}) the times and lane logs are not allocated or written:
+ * only the state word and lane remain, which the run needs to know what completed.
+ *
+ * <h2>Publication</h2>
+ * One state word per task changes by compare-and-set when a task leaves {@link TaskState#QUEUED}
+ * (a worker starting it, or a canceller removing it). The winner moves it to a private transient
+ * state, writes the times, then publishes the public state with a release store. Readers load the
+ * state with acquire ({@link #state}) and may then read the times that state implies. No locks on
+ * this path.
+ *
+ * <h2>Threads</h2>
+ * Package-private writers are called by the engine: {@code submitted*} by the submitting thread,
+ * {@code tryStart}/{@code finish} by the worker running the task, {@code tryCancel*} by any thread.
+ * Public readers may be called from any thread at any time, during the run too.
+ *
+ * <h2>Clock</h2>
+ * Times are {@link System#nanoTime()} offsets from the run's start ({@link #start()}).
+ */
+public final class Timeline {
+
+    // Transient states: only the thread that won the CAS sees them as its own; readers see QUEUED.
+    private static final int STARTING = 6;
+    private static final int CANCELLING = 7;
+    private static final int NEW = TaskState.NEW.ordinal();
+    private static final int QUEUED = TaskState.QUEUED.ordinal();
+    private static final int RUNNING = TaskState.RUNNING.ordinal();
+    private static final int CANCELLED = TaskState.CANCELLED.ordinal();
+
+    private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(int[].class);
+
+    private final int tasks;
+    private final boolean recording;
+    private final int[] state;
+    private final int[] lane;
+    private final long[] submit;
+    private final long[] start;
+    private final long[] end;
+    private volatile int[] stolenFromPlusOne;
+    private final Map<Integer, Throwable> errors = new ConcurrentHashMap<>();
+    private volatile LaneLog[] lanes = new LaneLog[0];
+    private volatile long origin = System.nanoTime();
+
+    /**
+     * @param tasks     the number of task slots
+     * @param recording whether to record times and lane logs
+     */
+    public Timeline(int tasks, boolean recording) {
+        if (tasks < 0) {
+            throw new IllegalArgumentException("tasks must not be negative");
+        }
+        this.tasks = tasks;
+        this.recording = recording;
+        this.state = new int[tasks];
+        this.lane = new int[tasks];
+        Arrays.fill(lane, -1);
+        this.submit = recording ? new long[tasks] : null;
+        this.start = recording ? new long[tasks] : null;
+        this.end = recording ? new long[tasks] : null;
+    }
+
+    // ---------------------------------------------------------------- writers (engine)
+
+    /** Marks the run's start: times from now on are offsets from this instant. */
+    void start() {
+        origin = System.nanoTime();
+    }
+
+    /** Nanoseconds since the run's start. */
+    long now() {
+        return System.nanoTime() - origin;
+    }
+
+    /** The raw {@link System#nanoTime()} of the run's start. */
+    long originNanoTime() {
+        return origin;
+    }
+
+    /** Opens a new lane; its index is the next creation index. Called when a worker or slot appears. */
+    synchronized LaneLog openLane(String name) {
+        LaneLog[] old = lanes;
+        LaneLog log = new LaneLog(old.length, name, System.nanoTime(), this);
+        LaneLog[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = log;
+        lanes = grown;
+        return log;
+    }
+
+    /** Called by the submitting thread just before it hands task {@code t} to the executor. */
+    void submitted(int t) {
+        if (recording) {
+            submit[t] = now();
+        }
+        STATE.setRelease(state, t, QUEUED);
+    }
+
+    /** Marks tasks {@code [from, to)} submitted at once (work-stealing's root, the virtual dispatcher). */
+    void submittedAll(int from, int to) {
+        if (recording) {
+            Arrays.fill(submit, from, to, now());
+        }
+        for (int t = from; t < to; t++) {
+            STATE.setRelease(state, t, QUEUED);
+        }
+    }
+
+    /**
+     * Claims task {@code t} for the calling worker. Returns false when the task was cancelled first;
+     * the caller must then not run it.
+     */
+    boolean tryStart(int t, LaneLog on) {
+        if (!STATE.compareAndSet(state, t, QUEUED, STARTING)) {
+            return false;
+        }
+        lane[t] = on.index();
+        if (recording) {
+            start[t] = now();
+        }
+        STATE.setRelease(state, t, RUNNING);
+        return true;
+    }
+
+    /** Records how a running task ended. Called by the worker that started it. */
+    void finish(int t, LaneLog on, TaskState outcome, Throwable error) {
+        if (recording) {
+            end[t] = now();
+        }
+        if (error != null) {
+            errors.put(t, error);
+        }
+        STATE.setRelease(state, t, outcome.ordinal());
+        if (recording) {
+            on.append(t);
+        }
+    }
+
+    /** Cancels task {@code t} if it is still queued. Any thread. */
+    boolean tryCancelQueued(int t) {
+        return tryCancel(t, QUEUED);
+    }
+
+    /** Cancels task {@code t} if it was never submitted (a run cancelled while submitting). */
+    boolean tryCancelNew(int t) {
+        return tryCancel(t, NEW);
+    }
+
+    private boolean tryCancel(int t, int expected) {
+        if (!STATE.compareAndSet(state, t, expected, CANCELLING)) {
+            return false;
+        }
+        if (recording) {
+            long now = now();
+            end[t] = now;
+            if (expected == NEW) {
+                submit[t] = now;
+            }
+            start[t] = now;
+        }
+        STATE.setRelease(state, t, CANCELLED);
+        return true;
+    }
+
+    /** Records that task {@code t} ran in a subtree stolen from lane {@code fromLane}. */
+    void stolen(int t, int fromLane) {
+        int[] s = stolenFromPlusOne;
+        if (s == null) {
+            synchronized (this) {
+                s = stolenFromPlusOne;
+                if (s == null) {
+                    s = new int[tasks];
+                    stolenFromPlusOne = s;
+                }
+            }
+        }
+        s[t] = fromLane + 1;
+    }
+
+    // ---------------------------------------------------------------- readers (any thread)
+
+    public int tasks() {
+        return tasks;
+    }
+
+    /** Whether times and lane logs were recorded; without them only states, lanes and errors exist. */
+    public boolean recording() {
+        return recording;
+    }
+
+    /** The task's state, read with acquire: the times it implies may be read after it. */
+    public TaskState state(int t) {
+        int s = (int) STATE.getAcquire(state, t);
+        return s >= STARTING ? TaskState.QUEUED : TaskState.of(s);
+    }
+
+    /** The lane that ran task {@code t}, or -1 if it never started. */
+    public int laneOf(int t) {
+        return lane[t];
+    }
+
+    /** When task {@code t} was submitted, in ns from the run's start. Valid once its state is past NEW. */
+    public long submitNanos(int t) {
+        return submit[t];
+    }
+
+    /** When task {@code t} started, in ns from the run's start. Valid once its state is past QUEUED. */
+    public long startNanos(int t) {
+        return start[t];
+    }
+
+    /** When task {@code t} ended, in ns from the run's start. Valid once its state is terminal. */
+    public long endNanos(int t) {
+        return end[t];
+    }
+
+    /** The lane a work-stealing task's subtree was stolen from, or -1 when it ran where it was forked. */
+    public int stolenFrom(int t) {
+        int[] s = stolenFromPlusOne;
+        return s == null ? -1 : s[t] - 1;
+    }
+
+    /** The exception task {@code t} failed with, or null. */
+    public Throwable error(int t) {
+        return errors.get(t);
+    }
+
+    /** Failed tasks and their exceptions: a live, unmodifiable view. */
+    public Map<Integer, Throwable> errors() {
+        return java.util.Collections.unmodifiableMap(errors);
+    }
+
+    public int laneCount() {
+        return lanes.length;
+    }
+
+    /** The lane with creation index {@code index}, below a {@link #laneCount()} already read. */
+    public LaneLog lane(int index) {
+        return lanes[index];
+    }
+
+    /** The lanes in creation order; lanes only ever get added. */
+    public List<LaneLog> lanes() {
+        return List.of(lanes);
+    }
+
+    /** The tasks that completed normally (state DONE). */
+    public BitSet completed() {
+        BitSet done = new BitSet(tasks);
+        for (int t = 0; t < tasks; t++) {
+            if (state(t) == TaskState.DONE) {
+                done.set(t);
+            }
+        }
+        return done;
+    }
+
+    /** How many tasks are in each state, indexed by {@link TaskState#ordinal()}. */
+    public int[] countByState() {
+        int[] counts = new int[TaskState.values().length];
+        for (int t = 0; t < tasks; t++) {
+            counts[state(t).ordinal()]++;
+        }
+        return counts;
+    }
+}
