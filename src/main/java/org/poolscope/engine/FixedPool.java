@@ -44,8 +44,8 @@ final class FixedPool extends Pool {
         Timeline timeline = body.timeline();
         int tasks = timeline.tasks();
         for (int t = 0; t < tasks; t++) {
-            if (body.cancellation().isCancelled()) {
-                cancelUnsubmitted(t);
+            if (!body.submitting()) {
+                stopSubmittingAt(t);
                 return;
             }
             timeline.submitted(t);
@@ -53,8 +53,7 @@ final class FixedPool extends Pool {
                 executor.execute(new Unit(body, t));
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // "Cancel all" shut the executor down between our flag check and this submit.
-                body.cancelQueued(t);
-                cancelUnsubmitted(t + 1);
+                stopSubmittingAt(t + 1);
                 return;
             }
         }
@@ -79,6 +78,7 @@ final class FixedPool extends Pool {
 
     @Override
     int cancelQueued() {
+        body.stopSubmitting();
         List<Runnable> drained = new ArrayList<>();
         executor.getQueue().drainTo(drained);
         int n = 0;

@@ -47,8 +47,9 @@ abstract sealed class Pool permits SequentialPool, FixedPool, WorkStealingPool, 
     /** The number of workers asked for now. */
     abstract int workers();
 
-    /** Removes the tasks that have not started; returns how many. */
+    /** Removes the tasks that have not started, and stops submitting; returns how many it removed. */
     int cancelQueued() {
+        body.stopSubmitting();
         return body.cancelAllQueued();
     }
 
@@ -58,11 +59,15 @@ abstract sealed class Pool permits SequentialPool, FixedPool, WorkStealingPool, 
     /** Shuts the executor down and waits for its threads to end. */
     abstract void close();
 
-    /** Cancels the tasks from {@code from} on that were never submitted. */
-    final void cancelUnsubmitted(int from) {
+    /**
+     * Ends a submitting loop stopped by a cancel: cancels the tasks from {@code from} on that were
+     * never submitted, then any that slipped into the queue while the canceller was scanning.
+     */
+    final void stopSubmittingAt(int from) {
         for (int t = from, n = body.timeline().tasks(); t < n; t++) {
             body.cancelUnsubmitted(t);
         }
+        body.cancelAllQueued();
     }
 
     static void awaitTermination(java.util.concurrent.ExecutorService executor, String what) {

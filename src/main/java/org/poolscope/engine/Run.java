@@ -37,8 +37,13 @@ public final class Run {
 
     /** Plans the run. @throws IllegalArgumentException when the workload cannot be planned so */
     public Run(RunSpec spec) {
+        this(spec, spec.workload().plan(spec.tasks()));
+    }
+
+    /** A run of an already planned job (tests drive the engine with jobs they control). */
+    Run(RunSpec spec, Job job) {
         this.spec = spec;
-        this.job = spec.workload().plan(spec.tasks());
+        this.job = job;
         this.timeline = new Timeline(job.units(), spec.record());
         this.remaining = new CountDownLatch(job.units());
         this.body = new TaskBody(job, timeline, cancellation, remaining);
@@ -78,11 +83,12 @@ public final class Run {
             if (p.workers() != requestedWorkers && spec.executor() != ExecutorKind.SEQUENTIAL) {
                 p.resize(requestedWorkers); // a resize came in while the pool started
             }
-            if (cancellation.isCancelled()) {
-                p.cancelUnsubmitted(0);
-            }
             timeline.start();
-            p.submitAll();
+            if (cancellation.isCancelled()) {
+                p.stopSubmittingAt(0);
+            } else {
+                p.submitAll();
+            }
             try {
                 remaining.await();
             } catch (InterruptedException e) {
@@ -120,7 +126,10 @@ public final class Run {
         return p != null ? p.workers() : requestedWorkers;
     }
 
-    /** Cancels the tasks that have not started; running ones finish. Returns how many were cancelled. */
+    /**
+     * Cancels the tasks that have not started and stops submitting; running ones finish. Returns how
+     * many queued tasks it removed (tasks the submitter had not reached yet are cancelled by it).
+     */
     public int cancelQueued() {
         Pool p = pool;
         return p != null ? p.cancelQueued() : 0;

@@ -20,6 +20,7 @@ final class TaskBody {
     private final Timeline timeline;
     private final Cancellation cancellation;
     private final CountDownLatch remaining;
+    private volatile boolean submissionStopped;
 
     TaskBody(Job job, Timeline timeline, Cancellation cancellation, CountDownLatch remaining) {
         this.job = job;
@@ -34,6 +35,16 @@ final class TaskBody {
 
     Cancellation cancellation() {
         return cancellation;
+    }
+
+    /** Whether submitting loops may go on: not after a cancel, queued or all. */
+    boolean submitting() {
+        return !submissionStopped && !cancellation.isCancelled();
+    }
+
+    /** Stops the submitting loop; tasks it has not submitted yet are cancelled by it. */
+    void stopSubmitting() {
+        submissionStopped = true;
     }
 
     /** Runs task {@code t} on {@code lane} unless it was cancelled first. */

@@ -90,7 +90,12 @@ final class WorkStealingPool extends Pool {
 
     @Override
     void resize(int workers) {
-        pool.setParallelism(workers);
+        int before = pool.setParallelism(workers);
+        if (workers > before) {
+            // A pool creates workers when work is signalled, and the forked ranges were signalled
+            // under the old parallelism: an empty task signals again, so a new worker starts and steals.
+            pool.execute(() -> { });
+        }
     }
 
     @Override

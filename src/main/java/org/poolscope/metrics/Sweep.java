@@ -1,0 +1,182 @@
+package org.poolscope.metrics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.poolscope.engine.ExecutorKind;
+import org.poolscope.engine.Run;
+import org.poolscope.engine.RunResult;
+import org.poolscope.engine.RunSpec;
+
+/**
+ * Runs a {@link SweepSpec}: one warm-up round, then R measured rounds. Each round runs, for every
+ * task count, the sequential baseline and then every worker count, and measures the machine's
+ * ceiling at every worker count with a {@link CeilingProbe}. Interleaving whole rounds (1, 2, 4, 1,
+ * 2, 4, …) rather than repeating each point R times in a row spreads a noisy minute over all points.
+ *
+ * <h2>Threads</h2>
+ * {@link #run} blocks its caller for the whole sweep. {@link #cancel()} may be called from any
+ * thread: it cancels the run in progress and stops the sweep, which then throws
+ * {@link CancellationException}.
+ */
+public final class Sweep {
+
+    /** Told about each run as it ends, on the sweep's thread. */
+    public interface Listener {
+        /** {@code index} counts runs from 1 to {@code total}, warm-up included. */
+        void onRun(RunResult run, boolean warmUp, int index, int total);
+    }
+
+    private static final double NOISY_SPREAD = 0.10;
+
+    private final SweepSpec spec;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private volatile Run current;
+    private volatile boolean cancelled;
+
+    public Sweep(SweepSpec spec) {
+        this.spec = spec;
+    }
+
+    /** How many runs the sweep makes, warm-up included (ceiling probes not counted). */
+    public int totalRuns() {
+        return (spec.repeats() + 1) * spec.tasks().size() * (1 + spec.workers().size());
+    }
+
+    public void cancel() {
+        cancelled = true;
+        Run r = current;
+        if (r != null) {
+            r.cancelAll();
+        }
+    }
+
+    public SweepResult run(Listener listener) throws Exception {
+        List<Integer> workers = spec.workers();
+        List<Integer> taskCounts = spec.tasks();
+        RunSpec base = spec.base();
+        Map<Key, List<RunResult>> byPoint = new HashMap<>();
+        List<RunResult> order = new ArrayList<>();
+        List<Integer> roundOf = new ArrayList<>();
+        Map<Integer, List<Double>> ceilingByWorkers = new HashMap<>();
+        List<Map<Integer, Double>> ceilingByRound = new ArrayList<>();
+
+        CeilingProbe probe = new CeilingProbe(base.workload(), taskCounts.get(0));
+        probe.calibrate();
+        int total = totalRuns();
+        int index = 0;
+        for (int round = 0; round <= spec.repeats(); round++) {
+            boolean warmUp = round == 0;
+            for (int tasks : taskCounts) {
+                List<RunSpec> specs = new ArrayList<>();
+                specs.add(base.withExecutor(ExecutorKind.SEQUENTIAL, 1).withTasks(tasks));
+                for (int n : workers) {
+                    specs.add(base.withExecutor(base.executor(), n).withTasks(tasks));
+                }
+                for (RunSpec s : specs) {
+                    RunResult r = runOne(s);
+                    listener.onRun(r, warmUp, ++index, total);
+                    if (!warmUp) {
+                        byPoint.computeIfAbsent(new Key(s.executor(), s.workers(), tasks), k -> new ArrayList<>()).add(r);
+                        order.add(r);
+                        roundOf.add(round);
+                    }
+                }
+            }
+            Map<Integer, Double> ceilings = new HashMap<>();
+            double t1 = probe.measure(1);
+            for (int n : workers) {
+                checkCancelled();
+                double c = n == 1 ? 1.0 : n * t1 / probe.measure(n);
+                ceilings.put(n, c);
+                if (!warmUp) {
+                    ceilingByWorkers.computeIfAbsent(n, k -> new ArrayList<>()).add(c);
+                }
+            }
+            ceilingByRound.add(ceilings);
+        }
+        return summarise(byPoint, order, roundOf, ceilingByWorkers, ceilingByRound);
+    }
+
+    private RunResult runOne(RunSpec s) throws InterruptedException {
+        checkCancelled();
+        Run run = new Run(s);
+        current = run;
+        try {
+            RunResult r = run.execute();
+            checkCancelled();
+            return r;
+        } finally {
+            current = null;
+        }
+    }
+
+    private void checkCancelled() {
+        if (cancelled) {
+            throw new CancellationException("sweep cancelled");
+        }
+    }
+
+    private record Key(ExecutorKind executor, int workers, int tasks) {
+    }
+
+    private SweepResult summarise(Map<Key, List<RunResult>> byPoint, List<RunResult> order, List<Integer> roundOf,
+            Map<Integer, List<Double>> ceilingByWorkers, List<Map<Integer, Double>> ceilingByRound) {
+        ExecutorKind kind = spec.base().executor();
+        List<String> warnings = new ArrayList<>();
+        List<Summary> baselines = new ArrayList<>();
+        Map<Integer, Double> baselineMedian = new HashMap<>();
+        for (int tasks : spec.tasks()) {
+            Summary b = wallSummary(byPoint.get(new Key(ExecutorKind.SEQUENTIAL, 1, tasks)));
+            baselines.add(b);
+            baselineMedian.put(tasks, b.median());
+            noteSpread(warnings, b, "the sequential baseline", tasks);
+        }
+        List<SweepPoint> points = new ArrayList<>();
+        for (int tasks : spec.tasks()) {
+            for (int n : spec.workers()) {
+                List<RunResult> runs = byPoint.get(new Key(kind, kind == ExecutorKind.SEQUENTIAL ? 1 : n, tasks));
+                Summary wall = wallSummary(runs);
+                double seq = baselineMedian.get(tasks);
+                double s = seq / wall.median();
+                double kf = n > 1 ? (1 / s - 1.0 / n) / (1 - 1.0 / n) : Double.NaN;
+                Summary ceiling = Summary.of(ceilingByWorkers.get(n).stream().mapToDouble(Double::doubleValue).toArray());
+                boolean verified = runs.stream().allMatch(RunResult::verified);
+                points.add(new SweepPoint(n, tasks, wall, s, seq / wall.max(), seq / wall.min(), s / n, kf, ceiling, verified));
+                noteSpread(warnings, wall, "N=" + n, tasks);
+                if (!verified) {
+                    warnings.add("results not verified at N=" + n + ", " + tasks + " tasks: "
+                            + runs.stream().filter(r -> !r.verified()).findFirst().orElseThrow().verification().message());
+                }
+            }
+        }
+        spec.workers().stream().filter(n -> n > cores).findFirst().ifPresent(n -> warnings.add(0,
+                "N=" + n + " exceeds the " + cores + " cores: past them, workers share cores and speedup cannot follow y = x"));
+        List<RunRow> rows = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            RunResult r = order.get(i);
+            RunSpec s = r.spec();
+            double speedup = baselineMedian.get(s.tasks()) / r.wallMillis();
+            double ceiling = s.executor() == ExecutorKind.SEQUENTIAL ? 1.0
+                    : ceilingByRound.get(roundOf.get(i)).getOrDefault(s.workers(), Double.NaN);
+            rows.add(new RunRow(s.executor(), s.workload().describe(), s.workers(), s.tasks(), roundOf.get(i),
+                    r.wallMillis(), speedup, speedup / s.workers(), ceiling, r.verified()));
+        }
+        List<SweepPoint> fitted = points.stream().filter(p -> p.tasks() == spec.tasks().get(0)).toList();
+        return new SweepResult(spec, rows, points, baselines, Amdahl.fit(fitted, cores), cores, warnings);
+    }
+
+    private static Summary wallSummary(List<RunResult> runs) {
+        return Summary.of(runs.stream().mapToDouble(RunResult::wallMillis).toArray());
+    }
+
+    private static void noteSpread(List<String> warnings, Summary s, String what, int tasks) {
+        if (s.count() > 1 && s.spread() > NOISY_SPREAD) {
+            warnings.add(String.format(Locale.ROOT, "repeats vary by %.0f %% at %s, %d tasks: the machine is noisy",
+                    100 * s.spread(), what, tasks));
+        }
+    }
+}
