@@ -1,6 +1,7 @@
 package org.poolscope.workload;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 
@@ -153,7 +154,7 @@ public final class FilterJob extends UnitJob {
 
     /** The output position of every chunk's first sample, T of them: where the course's chunking goes wrong. */
     public int[] chunkStarts() {
-        return java.util.Arrays.copyOf(outputStarts, units());
+        return Arrays.copyOf(outputStarts, units());
     }
 
     private void checkBoundary(int unit) {

@@ -82,25 +82,26 @@ public record MovingAverage(int window) implements SlidingFilter {
      */
     public float[] exactOnGrid(float[] in) {
         int count = Math.max(0, in.length - window + 1);
-        int[] q = new int[in.length];
-        for (int i = 0; i < in.length; i++) {
-            float scaled = in[i] * Signal.SCALE; // exact: a power-of-two scale
-            if (scaled != (int) scaled || Math.abs(scaled) > 4 * Signal.SCALE) {
-                throw new IllegalArgumentException("sample " + i + " (" + in[i] + ") is not on the signal's grid");
-            }
-            q[i] = (int) scaled;
-        }
         float[] out = new float[count];
         long sum = 0;
         for (int j = 0; j < Math.min(window, in.length); j++) {
-            sum += q[j];
+            sum += numerator(in, j);
         }
         for (int o = 0; o < count; o++) {
             out[o] = (float) ((sum * (1.0 / Signal.SCALE)) / window);
             if (o + window < in.length) {
-                sum += q[o + window] - q[o];
+                sum += numerator(in, o + window) - numerator(in, o);
             }
         }
         return out;
+    }
+
+    /** Sample i as a whole number of grid steps. */
+    private static int numerator(float[] in, int i) {
+        float scaled = in[i] * Signal.SCALE; // exact: a power-of-two scale
+        if (scaled != (int) scaled || Math.abs(scaled) > 4 * Signal.SCALE) {
+            throw new IllegalArgumentException("sample " + i + " (" + in[i] + ") is not on the signal's grid");
+        }
+        return (int) scaled;
     }
 }

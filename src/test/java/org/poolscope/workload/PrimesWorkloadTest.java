@@ -112,6 +112,29 @@ class PrimesWorkloadTest {
     }
 
     @Test
+    void sieveAgreesWithTrialDivisionOnEveryShortBlockNearTheSmallPrimes() {
+        // blocks starting before, at and after the small primes and their squares, where the
+        // word patterns for p < 64 must spare p itself
+        var sieve = new SegmentedSieve(5000);
+        for (long lo = 2; lo <= 4000; lo++) {
+            for (long length : new long[] {1, 2, 7, 64, 129, 999}) {
+                long hi = Math.min(lo + length, 5001);
+                assertThat(sieve.countAndSum(lo, hi, Cancellation.NEVER)).as("[%d, %d)", lo, hi)
+                        .containsExactly(TrialDivision.countAndSum(lo, hi, Cancellation.NEVER));
+            }
+        }
+    }
+
+    @Test
+    void sieveAgreesWithTrialDivisionAtTheLargestN() {
+        var sieve = new SegmentedSieve(PrimesWorkload.MAX_N);
+        long lo = PrimesWorkload.MAX_N - 3000;
+        long hi = PrimesWorkload.MAX_N + 1;
+        assertThat(sieve.countAndSum(lo, hi, Cancellation.NEVER))
+                .containsExactly(TrialDivision.countAndSum(lo, hi, Cancellation.NEVER));
+    }
+
+    @Test
     void courseIsPrimeOnSmallNumbers() {
         assertThat(TrialDivision.isPrime(1)).isFalse();
         assertThat(TrialDivision.isPrime(2)).isTrue();
