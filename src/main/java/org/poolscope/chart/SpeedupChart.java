@@ -94,7 +94,8 @@ public final class SpeedupChart {
         plot.getRenderer(MEASURED_DATASET).setSeriesPaint(0, Palette.MEASURED);
         plot.setDataset(REFERENCE_DATASET, references);
         plot.setRenderer(REFERENCE_DATASET, referenceRenderer);
-        return Charts.chart("Speedup · " + Charts.subject(result.spec(), true), plot, result.warnings(), notes, caption);
+        return Charts.chart("Speedup · " + Charts.subject(result.spec(), true), plot, result.warnings(), notes,
+                caption);
     }
 
     /** Room above the highest measured bar, the ceiling and S = cores. */

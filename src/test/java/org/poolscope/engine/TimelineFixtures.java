@@ -123,7 +123,8 @@ public final class TimelineFixtures {
             lane.retire();
         }
         return new RunResult(spec, wall, timeline, Result.of("count", (long) tasks * 1000),
-                Verification.ok("count equals tasks × increments"), tasks, 0, 0, RunStats.of(timeline, laneCount, wall), timeline.originNanoTime());
+                Verification.ok("count equals tasks × increments"), tasks, 0, 0,
+                RunStats.of(timeline, laneCount, wall), timeline.originNanoTime());
     }
 
     /** Starts a queued task on {@code lane}, lets a little time pass, and ends it. */

@@ -31,14 +31,16 @@ class EnvironmentTest {
                 "OpenJDK 64-Bit Server VM", "Linux", "6.18.44-fc-v669", "amd64",
                 "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz", 2, 1L << 31);
         assertThat(e.caption()).isEqualTo(
-                "PoolScope 0.1.0 · Temurin 25.0.3 · Linux 6.18 amd64 · Intel Xeon Platinum 8375C @ 2.90GHz · 2 cores");
+                "PoolScope 0.1.0 · Temurin 25.0.3 · Linux 6.18 amd64 · Intel Xeon Platinum 8375C @ 2.90GHz"
+                        + " · 2 cores");
     }
 
     @Test
     void captionWithoutADistributionNameUsesTheVendor() {
         Environment e = new Environment("dev", "Debian", "", "17.0.15+6-Debian-1", "OpenJDK 64-Bit Server VM",
                 "Mac OS X", "14.5", "aarch64", "Apple M2", 1, 1L << 30);
-        assertThat(e.caption()).isEqualTo("PoolScope dev · Debian 17.0.15 · Mac OS X 14.5 aarch64 · Apple M2 · 1 core");
+        assertThat(e.caption())
+                .isEqualTo("PoolScope dev · Debian 17.0.15 · Mac OS X 14.5 aarch64 · Apple M2 · 1 core");
     }
 
     @Test
