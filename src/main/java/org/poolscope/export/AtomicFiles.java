@@ -50,7 +50,13 @@ public final class AtomicFiles {
         if (Files.isDirectory(absolute)) {
             throw new IOException("cannot write " + absolute + ": it is a folder");
         }
-        Path temp = createTemp(absolute);
+        Path temp;
+        try {
+            temp = createTemp(absolute);
+        } catch (IOException e) {
+            checkWritable(absolute); // names the cause (no such folder, not writable) when it is one of those
+            throw e;
+        }
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);

@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -34,8 +36,11 @@ public final class ChartPng {
     public static void write(JFreeChart chart, Path target, int width, int height, double scale) throws IOException {
         BufferedImage image = render(chart, width, height, scale);
         AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("this Java runtime has no PNG writer");
+            // A memory cache, not ImageIO's default file cache: no stray files in the temp folder.
+            try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", png)) {
+                    throw new IOException("this Java runtime has no PNG writer");
+                }
             }
         });
     }

@@ -62,6 +62,12 @@ class AtomicFilesTest {
     }
 
     @Test
+    void writingIntoAMissingFolderSaysSo() {
+        assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("missing/out.txt"), new byte[1]))
+                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("folder does not exist");
+    }
+
+    @Test
     void refusesAFolderAsTarget() {
         assertThatThrownBy(() -> AtomicFiles.write(dir, new byte[0])).hasMessageContaining("is a folder");
     }
