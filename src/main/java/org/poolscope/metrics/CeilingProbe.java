@@ -22,7 +22,7 @@ import org.poolscope.workload.Workload;
  */
 final class CeilingProbe {
 
-    static final int TARGET_MILLIS = 40;
+    static final int TARGET_MILLIS = 100;
     private static final int MAX_JOBS = 16;
     private static final int MAX_THREADS = 1024;
 

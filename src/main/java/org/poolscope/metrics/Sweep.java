@@ -17,6 +17,12 @@ import org.poolscope.engine.RunSpec;
  * ceiling at every worker count with a {@link CeilingProbe}. Interleaving whole rounds (1, 2, 4, 1,
  * 2, 4, …) rather than repeating each point R times in a row spreads a noisy minute over all points.
  *
+ * <h2>Measurement hygiene</h2>
+ * Before each run the sweep asks for a garbage collection, so that a collection made necessary by
+ * an earlier run (a filter's 16 MB output, a million-task timeline) is not charged to this one: on
+ * a 100 ms run a young collection of 10 ms is a 10 % error. It keeps only what it summarises of each
+ * run, never the run's timeline, so a long sweep of large runs holds no more memory than one run.
+ *
  * <h2>Threads</h2>
  * {@link #run} blocks its caller for the whole sweep. {@link #cancel()} may be called from any
  * thread: it cancels the run in progress and stops the sweep, which then throws
@@ -58,9 +64,8 @@ public final class Sweep {
         List<Integer> workers = spec.workers();
         List<Integer> taskCounts = spec.tasks();
         RunSpec base = spec.base();
-        Map<Key, List<RunResult>> byPoint = new HashMap<>();
-        List<RunResult> order = new ArrayList<>();
-        List<Integer> roundOf = new ArrayList<>();
+        Map<Key, List<Measured>> byPoint = new HashMap<>();
+        List<Measured> order = new ArrayList<>();
         Map<Integer, List<Double>> ceilingByWorkers = new HashMap<>();
         List<Map<Integer, Double>> ceilingByRound = new ArrayList<>();
 
@@ -80,9 +85,9 @@ public final class Sweep {
                     RunResult r = runOne(s);
                     listener.onRun(r, warmUp, ++index, total);
                     if (!warmUp) {
-                        byPoint.computeIfAbsent(new Key(s.executor(), s.workers(), tasks), k -> new ArrayList<>()).add(r);
-                        order.add(r);
-                        roundOf.add(round);
+                        Measured m = new Measured(s, r.wallMillis(), r.verified(), r.verification().message(), round);
+                        byPoint.computeIfAbsent(new Key(s.executor(), s.workers(), tasks), k -> new ArrayList<>()).add(m);
+                        order.add(m);
                     }
                 }
             }
@@ -98,11 +103,12 @@ public final class Sweep {
             }
             ceilingByRound.add(ceilings);
         }
-        return summarise(byPoint, order, roundOf, ceilingByWorkers, ceilingByRound);
+        return summarise(byPoint, order, ceilingByWorkers, ceilingByRound);
     }
 
     private RunResult runOne(RunSpec s) throws InterruptedException {
         checkCancelled();
+        System.gc();
         Run run = new Run(s);
         current = run;
         try {
@@ -123,7 +129,11 @@ public final class Sweep {
     private record Key(ExecutorKind executor, int workers, int tasks) {
     }
 
-    private SweepResult summarise(Map<Key, List<RunResult>> byPoint, List<RunResult> order, List<Integer> roundOf,
+    /** What the sweep keeps of a run. */
+    private record Measured(RunSpec spec, double wallMillis, boolean verified, String message, int round) {
+    }
+
+    private SweepResult summarise(Map<Key, List<Measured>> byPoint, List<Measured> order,
             Map<Integer, List<Double>> ceilingByWorkers, List<Map<Integer, Double>> ceilingByRound) {
         ExecutorKind kind = spec.base().executor();
         List<String> warnings = new ArrayList<>();
@@ -138,39 +148,38 @@ public final class Sweep {
         List<SweepPoint> points = new ArrayList<>();
         for (int tasks : spec.tasks()) {
             for (int n : spec.workers()) {
-                List<RunResult> runs = byPoint.get(new Key(kind, kind == ExecutorKind.SEQUENTIAL ? 1 : n, tasks));
+                List<Measured> runs = byPoint.get(new Key(kind, kind == ExecutorKind.SEQUENTIAL ? 1 : n, tasks));
                 Summary wall = wallSummary(runs);
                 double seq = baselineMedian.get(tasks);
                 double s = seq / wall.median();
                 double kf = n > 1 ? (1 / s - 1.0 / n) / (1 - 1.0 / n) : Double.NaN;
                 Summary ceiling = Summary.of(ceilingByWorkers.get(n).stream().mapToDouble(Double::doubleValue).toArray());
-                boolean verified = runs.stream().allMatch(RunResult::verified);
+                boolean verified = runs.stream().allMatch(Measured::verified);
                 points.add(new SweepPoint(n, tasks, wall, s, seq / wall.max(), seq / wall.min(), s / n, kf, ceiling, verified));
                 noteSpread(warnings, wall, "N=" + n, tasks);
                 if (!verified) {
                     warnings.add("results not verified at N=" + n + ", " + tasks + " tasks: "
-                            + runs.stream().filter(r -> !r.verified()).findFirst().orElseThrow().verification().message());
+                            + runs.stream().filter(r -> !r.verified()).findFirst().orElseThrow().message());
                 }
             }
         }
         spec.workers().stream().filter(n -> n > cores).findFirst().ifPresent(n -> warnings.add(0,
                 "N=" + n + " exceeds the " + cores + " cores: past them, workers share cores and speedup cannot follow y = x"));
         List<RunRow> rows = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            RunResult r = order.get(i);
-            RunSpec s = r.spec();
-            double speedup = baselineMedian.get(s.tasks()) / r.wallMillis();
+        for (Measured m : order) {
+            RunSpec s = m.spec();
+            double speedup = baselineMedian.get(s.tasks()) / m.wallMillis();
             double ceiling = s.executor() == ExecutorKind.SEQUENTIAL ? 1.0
-                    : ceilingByRound.get(roundOf.get(i)).getOrDefault(s.workers(), Double.NaN);
-            rows.add(new RunRow(s.executor(), s.workload().describe(), s.workers(), s.tasks(), roundOf.get(i),
-                    r.wallMillis(), speedup, speedup / s.workers(), ceiling, r.verified()));
+                    : ceilingByRound.get(m.round()).getOrDefault(s.workers(), Double.NaN);
+            rows.add(new RunRow(s.executor(), s.workload().describe(), s.workers(), s.tasks(), m.round(),
+                    m.wallMillis(), speedup, speedup / s.workers(), ceiling, m.verified()));
         }
         List<SweepPoint> fitted = points.stream().filter(p -> p.tasks() == spec.tasks().get(0)).toList();
         return new SweepResult(spec, rows, points, baselines, Amdahl.fit(fitted, cores), cores, warnings);
     }
 
-    private static Summary wallSummary(List<RunResult> runs) {
-        return Summary.of(runs.stream().mapToDouble(RunResult::wallMillis).toArray());
+    private static Summary wallSummary(List<Measured> runs) {
+        return Summary.of(runs.stream().mapToDouble(Measured::wallMillis).toArray());
     }
 
     private static void noteSpread(List<String> warnings, Summary s, String what, int tasks) {
