@@ -41,6 +41,14 @@ abstract sealed class Pool permits SequentialPool, FixedPool, WorkStealingPool, 
      */
     abstract void submitAll();
 
+    /**
+     * Waits until the workers can take tasks. Thread pools prestart their threads in the
+     * constructor; worker processes take hundreds of milliseconds to start, and a run that excludes
+     * start-up starts its clock only after this returns.
+     */
+    void awaitReady() throws InterruptedException {
+    }
+
     /** Changes the number of workers while the run goes on. */
     abstract void resize(int workers);
 

@@ -46,7 +46,7 @@ public final class Run {
         this.job = job;
         this.timeline = new Timeline(job.units(), spec.record());
         this.remaining = new CountDownLatch(job.units());
-        this.body = new TaskBody(job, timeline, cancellation, remaining);
+        this.body = new TaskBody(job, timeline, cancellation, remaining, spec.faults());
         this.requestedWorkers = spec.workers();
     }
 
@@ -76,6 +76,9 @@ public final class Run {
             }
             executed = true;
         }
+        if (spec.includeStartup()) {
+            timeline.start(); // the course's timing: creating the pool is part of the cost
+        }
         Pool p = Pool.create(spec.executor(), requestedWorkers, body);
         long wall;
         try {
@@ -83,7 +86,10 @@ public final class Run {
             if (p.workers() != requestedWorkers && spec.executor() != ExecutorKind.SEQUENTIAL) {
                 p.resize(requestedWorkers); // a resize came in while the pool started
             }
-            timeline.start();
+            if (!spec.includeStartup()) {
+                p.awaitReady();
+                timeline.start();
+            }
             if (cancellation.isCancelled()) {
                 p.stopSubmittingAt(0);
             } else {
@@ -105,7 +111,7 @@ public final class Run {
         return new RunResult(spec, wall, timeline, result, job.verify(result),
                 counts[TaskState.DONE.ordinal()], counts[TaskState.FAILED.ordinal()],
                 counts[TaskState.CANCELLED.ordinal()],
-                RunStats.of(timeline, spec.workers(), wall), timeline.originNanoTime());
+                RunStats.of(timeline, spec.workers(), wall), timeline.originNanoTime(), cancellation.isCancelled());
     }
 
     /** Changes the number of workers of the running pool (the sequential kind stays at one). */
@@ -143,6 +149,16 @@ public final class Run {
             p.cancelQueued();
             p.interruptRunning();
         }
+    }
+
+    /**
+     * Cancels one task as Java's {@code future.cancel(false)} does: a queued task is removed; a running
+     * one is marked cancelled at once and its result thrown away when its worker finishes (Python's
+     * {@code cancel()} would refuse: it cannot cancel a running future); a finished one stays as it is.
+     * Returns whether the task is cancelled by this call. Any thread.
+     */
+    public boolean cancel(int task) {
+        return body.cancelQueued(task) || timeline.tryCancelRunning(task);
     }
 
     /** Whether {@link #cancelAll} was called. */

@@ -16,12 +16,19 @@ import org.poolscope.workload.Verification;
  * @param cancelled    tasks cancelled, queued or running
  * @param stats        utilisation, queue wait, imbalance
  * @param originNanoTime the {@link System#nanoTime()} at the run's start, to relate runs in one JVM
+ * @param interrupted  whether the whole run was cancelled ("cancel all", Ctrl+C): its outputs are incomplete
  */
 public record RunResult(RunSpec spec, long wallNanos, Timeline timeline, Result result, Verification verification,
-        int done, int failed, int cancelled, RunStats stats, long originNanoTime) {
+        int done, int failed, int cancelled, RunStats stats, long originNanoTime, boolean interrupted) {
 
     public double wallMillis() {
         return wallNanos / 1e6;
+    }
+
+    /** The units that did not complete (failed or cancelled), in order. */
+    public int[] missingUnits() {
+        java.util.BitSet done = timeline.completed();
+        return java.util.stream.IntStream.range(0, timeline.tasks()).filter(t -> !done.get(t)).toArray();
     }
 
     /** Whether every task completed and the result equals the sequential definition. */

@@ -20,13 +20,23 @@ final class TaskBody {
     private final Timeline timeline;
     private final Cancellation cancellation;
     private final CountDownLatch remaining;
+    private final FaultPlan faults;
     private volatile boolean submissionStopped;
 
-    TaskBody(Job job, Timeline timeline, Cancellation cancellation, CountDownLatch remaining) {
+    TaskBody(Job job, Timeline timeline, Cancellation cancellation, CountDownLatch remaining, FaultPlan faults) {
         this.job = job;
         this.timeline = timeline;
         this.cancellation = cancellation;
         this.remaining = remaining;
+        this.faults = faults;
+    }
+
+    Job job() {
+        return job;
+    }
+
+    FaultPlan faults() {
+        return faults;
     }
 
     Timeline timeline() {
@@ -56,6 +66,9 @@ final class TaskBody {
         Throwable error = null;
         try {
             job.run(t, cancellation);
+            if (faults.fails(t)) {
+                throw new FaultPlan.InjectedFault(t, faults);
+            }
         } catch (CancellationException e) {
             outcome = TaskState.CANCELLED;
         } catch (InterruptedException e) {
@@ -74,6 +87,14 @@ final class TaskBody {
         if (outcome == TaskState.CANCELLED) {
             Thread.interrupted();
         }
+        finish(t, lane, outcome, error);
+    }
+
+    /**
+     * Records the end of a task this thread started and counts it down. Kinds that run units
+     * elsewhere (worker processes) call it with the outcome they received.
+     */
+    void finish(int t, LaneLog lane, TaskState outcome, Throwable error) {
         timeline.finish(t, lane, outcome, error);
         remaining.countDown();
     }

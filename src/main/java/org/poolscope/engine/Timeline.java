@@ -36,9 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Timeline {
 
-    // Transient states: only the thread that won the CAS sees them as its own; readers see QUEUED.
+    // Transient states: only the thread that won the CAS sees them as its own; readers see the
+    // state before (QUEUED, or RUNNING for FINISHING).
     private static final int STARTING = 6;
     private static final int CANCELLING = 7;
+    private static final int FINISHING = 8;
     private static final int NEW = TaskState.NEW.ordinal();
     private static final int QUEUED = TaskState.QUEUED.ordinal();
     private static final int RUNNING = TaskState.RUNNING.ordinal();
@@ -55,6 +57,7 @@ public final class Timeline {
     private final long[] end;
     private volatile int[] stolenFromPlusOne;
     private final Map<Integer, Throwable> errors = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> cancelledWhileRunning = new ConcurrentHashMap<>();
     private volatile LaneLog[] lanes = new LaneLog[0];
     private volatile long origin = System.nanoTime();
 
@@ -137,18 +140,40 @@ public final class Timeline {
         return true;
     }
 
-    /** Records how a running task ended. Called by the worker that started it. */
+    /**
+     * Records how a running task ended. Called by the worker that started it. If the task was
+     * cancelled while it ran ({@link #tryCancelRunning}), it stays cancelled: its outcome and
+     * exception are thrown away, as FutureTask throws away the result of a task cancelled while running,
+     * but its end still marks when its worker was free again.
+     */
     void finish(int t, LaneLog on, TaskState outcome, Throwable error) {
+        boolean mine = STATE.compareAndSet(state, t, RUNNING, FINISHING);
         if (recording) {
             end[t] = now();
         }
-        if (error != null) {
-            errors.put(t, error);
+        if (mine) {
+            if (error != null) {
+                errors.put(t, error);
+            }
+            STATE.setRelease(state, t, outcome.ordinal());
         }
-        STATE.setRelease(state, t, outcome.ordinal());
         if (recording) {
             on.append(t);
         }
+    }
+
+    /**
+     * Marks a running task cancelled, as {@code future.cancel(false)} does in Java (Python's cancel()
+     * refuses a running future): the worker goes on to the end of the unit, and what it produces is
+     * thrown away. Returns false when the task was not running. Any thread.
+     */
+    boolean tryCancelRunning(int t) {
+        long now = recording ? now() : 0;
+        if (!STATE.compareAndSet(state, t, RUNNING, CANCELLED)) {
+            return false;
+        }
+        cancelledWhileRunning.put(t, now);
+        return true;
     }
 
     /** Cancels task {@code t} if it is still queued. Any thread. */
@@ -206,7 +231,7 @@ public final class Timeline {
     /** The task's state, read with acquire: the times it implies may be read after it. */
     public TaskState state(int t) {
         int s = (int) STATE.getAcquire(state, t);
-        return s >= STARTING ? TaskState.QUEUED : TaskState.of(s);
+        return s == FINISHING ? TaskState.RUNNING : s >= STARTING ? TaskState.QUEUED : TaskState.of(s);
     }
 
     /** The lane that ran task {@code t}, or -1 if it never started. */
@@ -233,6 +258,57 @@ public final class Timeline {
     public int stolenFrom(int t) {
         int[] s = stolenFromPlusOne;
         return s == null ? -1 : s[t] - 1;
+    }
+
+    /**
+     * When task {@code t} was cancelled while it ran, in ns from the run's start, or -1. Its
+     * {@linkplain #endNanos end} is later: when its worker finished the unit and threw the result away.
+     */
+    public long cancelledWhileRunningNanos(int t) {
+        Long at = cancelledWhileRunning.get(t);
+        return at == null ? -1 : at;
+    }
+
+    /**
+     * The tasks that ended (done, failed or cancelled) in the order they ended: the order in which
+     * {@code as_completed} or an {@code ExecutorCompletionService} hands results out. Submission order
+     * is the task ids themselves. Derived from the end times when asked, so recording pays nothing for
+     * it; a task cancelled while running counts as ended when it was cancelled, as its future was done
+     * then. Empty when not recording. Call after the run (during it, it orders what has ended so far).
+     */
+    public int[] completionOrder() {
+        if (!recording) {
+            return new int[0];
+        }
+        // End time in the high 43 bits, id in the low 20 (ids < 2^20): one primitive sort, ties by id,
+        // 12 bytes a task of garbage. A run of hours would overflow the key: sort by comparator then.
+        long[] keyed = new long[tasks];
+        int n = 0;
+        long latest = 0;
+        for (int t = 0; t < tasks; t++) {
+            if (state(t).isTerminal()) {
+                long endedAt = endedAt(t);
+                latest = Math.max(latest, endedAt);
+                keyed[n++] = (endedAt << ID_BITS) | t;
+            }
+        }
+        if (latest >= 1L << (63 - ID_BITS)) {
+            return java.util.stream.IntStream.range(0, tasks).filter(t -> state(t).isTerminal()).boxed()
+                    .sorted(java.util.Comparator.comparingLong(this::endedAt)).mapToInt(Integer::intValue).toArray();
+        }
+        Arrays.sort(keyed, 0, n);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (keyed[i] & ((1 << ID_BITS) - 1));
+        }
+        return order;
+    }
+
+    private static final int ID_BITS = 20;
+
+    private long endedAt(int t) {
+        long at = cancelledWhileRunningNanos(t);
+        return Math.max(at >= 0 ? at : end[t], 0);
     }
 
     /** The exception task {@code t} failed with, or null. */

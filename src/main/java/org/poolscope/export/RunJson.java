@@ -75,6 +75,8 @@ public final class RunJson {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             writeSpec(g, run.spec());
+            // false when the run was cancelled as a whole (Ctrl+C, "cancel all"): what follows is partial
+            g.writeBooleanField("complete", !run.interrupted());
             g.writeNumberField("wallMillis", run.wallMillis());
             g.writeObjectFieldStart("result");
             for (Map.Entry<String, Long> e : run.result().values().entrySet()) {
@@ -95,6 +97,11 @@ public final class RunJson {
             g.writeNumberField("failed", run.failed());
             g.writeNumberField("cancelled", run.cancelled());
             g.writeEndObject();
+            g.writeArrayFieldStart("missingUnits");
+            for (int unit : run.missingUnits()) {
+                g.writeNumber(unit);
+            }
+            g.writeEndArray();
             writeFailures(g, run.timeline());
             writeStats(g, run.stats());
             writeEnvironment(g, environment);
@@ -113,6 +120,11 @@ public final class RunJson {
         g.writeNumberField("workers", spec.workers());
         g.writeNumberField("tasks", spec.tasks());
         g.writeBooleanField("record", spec.record());
+        g.writeBooleanField("includeStartup", spec.includeStartup());
+        g.writeObjectFieldStart("faults");
+        g.writeNumberField("rate", spec.faults().rate());
+        g.writeNumberField("seed", spec.faults().seed());
+        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -213,6 +225,13 @@ public final class RunJson {
         g.writeEndArray();
         if (!timeline.recording()) {
             g.writeStringField("recordsNote", "the run did not record per-task times (recording was off)");
+        } else {
+            // Submission order is the record ids; this is the order results came back (as_completed).
+            g.writeArrayFieldStart("completionOrder");
+            for (int t : timeline.completionOrder()) {
+                g.writeNumber(t);
+            }
+            g.writeEndArray();
         }
     }
 
@@ -256,6 +275,10 @@ public final class RunJson {
         if (stolenFrom >= 0) {
             g.writeFieldName(STOLEN_FROM);
             g.writeNumber(stolenFrom);
+        }
+        long cancelledAt = timeline.cancelledWhileRunningNanos(t);
+        if (cancelledAt >= 0) { // Java's cancel(false) on a running task: it ran on to "end", result thrown away
+            g.writeNumberField("cancelledWhileRunning", cancelledAt);
         }
         g.writeEndObject();
     }

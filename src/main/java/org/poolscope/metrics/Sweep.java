@@ -70,7 +70,6 @@ public final class Sweep {
         List<Map<Integer, Double>> ceilingByRound = new ArrayList<>();
 
         CeilingProbe probe = new CeilingProbe(base.workload(), taskCounts.get(0));
-        probe.calibrate();
         int total = totalRuns();
         int index = 0;
         for (int round = 0; round <= spec.repeats(); round++) {
@@ -90,6 +89,11 @@ public final class Sweep {
                         order.add(m);
                     }
                 }
+            }
+            if (warmUp) {
+                // After the warm-up runs, so the unit is timed as compiled code, not as cold code
+                // that would make every later copy too short to measure well.
+                probe.calibrate();
             }
             Map<Integer, Double> ceilings = new HashMap<>();
             double t1 = probe.measure(1);

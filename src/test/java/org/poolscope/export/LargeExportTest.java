@@ -46,7 +46,8 @@ class LargeExportTest {
     void runJsonStreamsEveryRecordInBoundedMemory() throws IOException {
         Path file = dir.resolve("run.json");
         long allocated = allocatedBy(() -> RunJson.write(run, RunJsonTest.ENV, file), "run json", file);
-        assertThat(allocated).isLessThan(MAX_ALLOCATED_BYTES);
+        // Streaming allocates a constant; writing the completion order sorts 12 bytes a task, once.
+        assertThat(allocated).isLessThan(MAX_ALLOCATED_BYTES + 12L * TASKS);
 
         int records = 0;
         try (JsonParser p = RunJson.JSON.createParser(file.toFile())) {
