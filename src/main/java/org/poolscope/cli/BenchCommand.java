@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.poolscope.engine.ExecutorKind;
 import org.poolscope.engine.Run;
 import org.poolscope.engine.RunResult;
 import org.poolscope.engine.RunSpec;
@@ -34,9 +33,8 @@ final class BenchCommand {
         @Mixin
         WorkloadOptions workload;
 
-        @Option(names = "--executor", paramLabel = "KIND", defaultValue = "fixed",
-                description = "sequential, fixed, work-stealing or virtual (default: ${DEFAULT-VALUE})")
-        String executor;
+        @Mixin
+        ExecutionOptions execution;
 
         @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "workers (default: ${DEFAULT-VALUE})")
         int workers;
@@ -55,8 +53,8 @@ final class BenchCommand {
             if (pairs < 1 || pairs > 10_000 || warmup < 0 || warmup > 10_000) {
                 throw new IllegalArgumentException("--pairs must be 1..10000 and --warmup 0..10000");
             }
-            RunSpec recorded = new RunSpec(workload.toWorkload(), ExecutorKind.parse(executor), workers, tasks, true);
-            RunSpec bare = new RunSpec(recorded.workload(), recorded.executor(), workers, tasks, false);
+            RunSpec recorded = execution.spec(workload.toWorkload(), workers, tasks, workload.seed).withRecord(true);
+            RunSpec bare = recorded.withRecord(false);
             PrintWriter out = spec.commandLine().getOut();
             out.println("PoolScope bench recording · " + recorded.describe() + " · " + pairs + " pairs after "
                     + warmup + " warm-up pairs");

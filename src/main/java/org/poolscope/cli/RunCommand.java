@@ -3,10 +3,10 @@ package org.poolscope.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.poolscope.engine.ExecutorKind;
 import org.poolscope.engine.Run;
 import org.poolscope.engine.RunResult;
 import org.poolscope.engine.RunSpec;
+import org.poolscope.engine.TaskDetails;
 import org.poolscope.export.ChromeTrace;
 import org.poolscope.export.Environment;
 import org.poolscope.export.RunJson;
@@ -21,15 +21,16 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false, mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
+    enum Order { SUBMISSION, COMPLETION }
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     WorkloadOptions workload;
 
-    @Option(names = "--executor", paramLabel = "KIND", defaultValue = "fixed",
-            description = "sequential, fixed, work-stealing or virtual (default: ${DEFAULT-VALUE})")
-    String executor;
+    @Mixin
+    ExecutionOptions execution;
 
     @Option(names = "--workers", paramLabel = "N", description = "worker count (default: the cores)")
     Integer workers;
@@ -37,34 +38,64 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tasks", paramLabel = "T", defaultValue = "64", description = "units to split the work into (default: ${DEFAULT-VALUE})")
     int tasks;
 
+    @Option(names = "--list", paramLabel = "K", defaultValue = "0",
+            description = "list the first K tasks as futures: state, result or exception, times (default: none)")
+    int list;
+
+    @Option(names = "--order", paramLabel = "ORDER", defaultValue = "submission",
+            description = "order of --list: submission, or completion (as as_completed hands results out) (default: ${DEFAULT-VALUE})")
+    String order;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the run, with one record per task, as JSON")
     Path json;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "write a Chrome trace-event file for Perfetto")
     Path trace;
 
-    @Option(names = "--no-record", description = "record no per-task times (measures what recording costs)")
-    boolean noRecord;
+    @Option(names = "--progress", description = "report progress on standard error even when it is not a terminal")
+    boolean progress;
 
     @Override
     public Integer call() throws Exception {
         OutputFiles.check("--json", json);
         OutputFiles.check("--trace", trace);
-        if (noRecord && trace != null) {
+        if (execution.noRecord && trace != null) {
             throw new IllegalArgumentException("--trace needs per-task times: drop --no-record");
         }
+        if (list < 0) {
+            throw new IllegalArgumentException("--list must be 0 or more (was " + list + ")");
+        }
+        Order listOrder = WorkloadOptions.choose("--order", order, Order.class);
+        if (listOrder == Order.COMPLETION && execution.noRecord && list > 0) {
+            throw new IllegalArgumentException("--order completion needs per-task times: drop --no-record");
+        }
         int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-        RunSpec runSpec = new RunSpec(workload.toWorkload(), ExecutorKind.parse(executor), n, tasks, !noRecord);
-        RunResult r = new Run(runSpec).execute();
-        print(spec.commandLine().getOut(), r);
-        Environment env = Environment.capture();
-        if (json != null) {
-            RunJson.write(r, env, json);
+        RunSpec runSpec = execution.spec(workload.toWorkload(), n, tasks, workload.seed);
+        Run run = new Run(runSpec);
+        PrintWriter err = spec.commandLine().getErr();
+        RunResult r;
+        try (Interruption ctrlC = Interruption.onCtrlC(run::cancelAll)) {
+            try (Progress p = Progress.start(err, progress, () -> run.finishedTasks() + "/" + runSpec.tasks()
+                    + " tasks · " + runSpec.describe())) {
+                r = run.execute();
+            }
+            print(spec.commandLine().getOut(), r);
+            listTasks(spec.commandLine().getOut(), run, r, listOrder);
+            Environment env = Environment.capture();
+            if (json != null) {
+                RunJson.write(r, env, json);
+            }
+            if (trace != null) {
+                ChromeTrace.write(r, trace);
+            }
+            if (ctrlC.fired() || r.interrupted()) {
+                err.println("poolscope: interrupted: " + r.done() + " of " + runSpec.tasks()
+                        + " tasks done; outputs written and marked incomplete");
+                err.flush();
+                return PoolScopeCli.EXIT_INTERRUPTED;
+            }
         }
-        if (trace != null) {
-            ChromeTrace.write(r, trace);
-        }
-        return r.verified() ? 0 : 1;
+        return r.verified() ? PoolScopeCli.EXIT_OK : PoolScopeCli.EXIT_UNVERIFIED;
     }
 
     static void print(PrintWriter out, RunResult r) {
@@ -73,8 +104,15 @@ final class RunCommand implements Callable<Integer> {
         r.result().values().forEach((k, v) -> values.append(values.isEmpty() ? "" : "  ").append(k).append('=').append(v));
         out.println("  result       " + values);
         out.println("  verified     " + (r.verified() ? "yes" : "NO") + " (" + r.verification().message() + ")");
-        out.println("  wall         " + Format.millis(r.wallMillis()) + " ms");
+        out.println("  wall         " + Format.millis(r.wallMillis()) + " ms"
+                + (r.spec().includeStartup() ? "" : " (workers' start-up excluded)"));
         out.println("  tasks        " + r.done() + " done, " + r.failed() + " failed, " + r.cancelled() + " cancelled");
+        int[] missing = r.missingUnits();
+        if (missing.length > 0) {
+            out.println("  missing      units " + listOf(missing, 12) + " (their results are not in the total)");
+        }
+        r.timeline().errors().entrySet().stream().min(java.util.Map.Entry.comparingByKey()).ifPresent(e ->
+                out.println("  first error  task " + e.getKey() + ": " + e.getValue()));
         if (r.spec().record()) {
             var s = r.stats();
             out.println("  utilisation  " + Format.percent(s.utilisation()) + " of " + r.spec().workers() + " worker"
@@ -86,6 +124,39 @@ final class RunCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         if (r.spec().workers() > cores) {
             out.println("  warning      " + r.spec().workers() + " workers on " + cores + " cores: they share the cores");
+        }
+        out.flush();
+    }
+
+    private static String listOf(int[] ids, int max) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(ids.length, max); i++) {
+            b.append(i == 0 ? "" : ", ").append(ids[i]);
+        }
+        return ids.length > max ? b + " … (" + ids.length + " in all)" : b.toString();
+    }
+
+    private void listTasks(PrintWriter out, Run run, RunResult r, Order listOrder) {
+        if (list == 0) {
+            return;
+        }
+        int[] ids = listOrder == Order.COMPLETION ? r.timeline().completionOrder()
+                : java.util.stream.IntStream.range(0, r.timeline().tasks()).toArray();
+        out.println();
+        out.println("  tasks in " + listOrder.name().toLowerCase(java.util.Locale.ROOT) + " order"
+                + (listOrder == Order.COMPLETION ? " (as as_completed hands them out)" : "") + ":");
+        out.println(Format.f("  %6s  %-26s %-10s %-9s %-10s %9s %9s  %s", "task", "unit", "Java state", "Python",
+                "lane", "wait ms", "run ms", "result or exception"));
+        for (int i = 0; i < Math.min(list, ids.length); i++) {
+            TaskDetails d = run.details(ids[i]);
+            out.println(Format.f("  %6d  %-26s %-10s %-9s %-10s %9s %9s  %s", d.id(), d.unit(), d.javaFutureState(),
+                    d.pythonFutureState(), d.lane().replace("poolscope-", ""),
+                    d.queueWaitNanos() < 0 ? "-" : Format.millis(d.queueWaitNanos() / 1e6),
+                    d.runNanos() < 0 ? "-" : Format.millis(d.runNanos() / 1e6),
+                    d.exception().isEmpty() ? d.result() : d.exception()));
+        }
+        if (ids.length > list) {
+            out.println("  … " + (ids.length - list) + " more");
         }
         out.flush();
     }

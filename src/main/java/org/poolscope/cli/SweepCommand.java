@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.poolscope.chart.GranularityChart;
 import org.poolscope.chart.SpeedupChart;
 import org.poolscope.engine.ExecutorKind;
@@ -33,9 +35,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions workload;
 
-    @Option(names = "--executor", paramLabel = "KIND", defaultValue = "fixed",
-            description = "fixed, work-stealing or virtual (default: ${DEFAULT-VALUE})")
-    String executor;
+    @Mixin
+    ExecutionOptions execution;
 
     @Option(names = "--workers", paramLabel = "N,N,…", defaultValue = "1,2,4", converter = IntListConverter.class,
             description = "worker counts (default: ${DEFAULT-VALUE})")
@@ -54,44 +55,50 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "write the speedup chart (granularity chart for several task counts) as PNG")
     Path png;
 
-    @Option(names = "--no-record", description = "record no per-task times")
-    boolean noRecord;
+    @Option(names = "--progress", description = "report progress on standard error even when it is not a terminal")
+    boolean progress;
 
     @Override
     public Integer call() throws Exception {
         OutputFiles.check("--csv", csv);
         OutputFiles.check("--png", png);
-        ExecutorKind kind = ExecutorKind.parse(executor);
-        if (kind == ExecutorKind.SEQUENTIAL) {
-            throw new IllegalArgumentException("--executor: a sweep compares an executor with the sequential baseline; use fixed, work-stealing or virtual");
+        if (execution.kind() == ExecutorKind.SEQUENTIAL) {
+            throw new IllegalArgumentException("--executor: a sweep compares an executor with the sequential baseline; "
+                    + "use fixed, work-stealing, virtual or process");
         }
-        RunSpec base = new RunSpec(workload.toWorkload(), kind, workers.get(0), tasks.get(0), !noRecord);
+        RunSpec base = execution.spec(workload.toWorkload(), workers.get(0), tasks.get(0), workload.seed);
         SweepSpec sweepSpec = new SweepSpec(base, workers, tasks, repeats);
         Sweep sweep = new Sweep(sweepSpec);
-        boolean interactive = System.console() != null;
         PrintWriter err = spec.commandLine().getErr();
-        SweepResult result = sweep.run((RunResult run, boolean warmUp, int index, int total) -> {
-            if (interactive) {
-                err.print("\r  run " + index + "/" + total + (warmUp ? " (warm-up)" : "") + ": " + run.spec().describe()
-                        + " → " + Format.millis(run.wallMillis()) + " ms        ");
+        AtomicReference<String> status = new AtomicReference<>("warming up");
+        SweepResult result;
+        try (Interruption ctrlC = Interruption.onCtrlC(sweep::cancel)) {
+            try (Progress p = Progress.start(err, progress, status::get)) {
+                result = sweep.run((RunResult run, boolean warmUp, int index, int total) -> status.set("run " + index
+                        + "/" + total + (warmUp ? " (warm-up)" : "") + ": " + run.spec().describe() + " → "
+                        + Format.millis(run.wallMillis()) + " ms"));
+            } catch (CancellationException e) {
+                err.println("poolscope: interrupted during the warm-up: nothing measured, nothing written");
                 err.flush();
+                return PoolScopeCli.EXIT_INTERRUPTED;
             }
-        });
-        if (interactive) {
-            err.print("\r" + " ".repeat(100) + "\r");
-            err.flush();
+            print(spec.commandLine().getOut(), result);
+            Environment env = Environment.capture();
+            if (csv != null) {
+                SweepCsv.write(result, csv);
+            }
+            if (png != null) {
+                var chart = sweepSpec.isGranularity() ? GranularityChart.create(result, env.caption())
+                        : SpeedupChart.create(result, env.caption());
+                ChartPng.write(chart, png, 1000, 640, 2);
+            }
+            if (!result.complete()) {
+                err.println("poolscope: interrupted: outputs hold the rounds measured before, marked incomplete");
+                err.flush();
+                return PoolScopeCli.EXIT_INTERRUPTED;
+            }
         }
-        print(spec.commandLine().getOut(), result);
-        Environment env = Environment.capture();
-        if (csv != null) {
-            SweepCsv.write(result, csv);
-        }
-        if (png != null) {
-            var chart = sweepSpec.isGranularity() ? GranularityChart.create(result, env.caption())
-                    : SpeedupChart.create(result, env.caption());
-            ChartPng.write(chart, png, 1000, 640, 2);
-        }
-        return result.verified() ? 0 : 1;
+        return result.verified() ? PoolScopeCli.EXIT_OK : PoolScopeCli.EXIT_UNVERIFIED;
     }
 
     static void print(PrintWriter out, SweepResult r) {

@@ -44,7 +44,7 @@ final class WorkloadOptions {
     String halo;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-            description = "filter: the signal's seed (default: ${DEFAULT-VALUE})")
+            description = "the run's seed: the filter's signal, and which units --fail-rate picks (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--latency", paramLabel = "MS", defaultValue = "20",

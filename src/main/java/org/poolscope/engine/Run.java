@@ -63,6 +63,11 @@ public final class Run {
         return timeline;
     }
 
+    /** Task {@code t} as its future would describe it. Any thread, any time. */
+    public TaskDetails details(int t) {
+        return TaskDetails.of(timeline, job, t);
+    }
+
     /** Tasks that have ended (done, failed or cancelled) so far. */
     public int finishedTasks() {
         return (int) (timeline.tasks() - remaining.getCount());

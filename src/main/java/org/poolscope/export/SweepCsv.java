@@ -60,6 +60,10 @@ public final class SweepCsv {
                     Boolean.toString(row.verified())));
             w.write('\n');
         }
+        if (!sweep.complete()) {
+            // Only a cancelled sweep has it; readers skip it with comment='#' (pandas) or by its '#'.
+            w.write("# incomplete: the sweep was cancelled; these rows are the rounds measured before\n");
+        }
         w.flush();
     }
 

@@ -25,8 +25,9 @@ import org.poolscope.engine.RunSpec;
  *
  * <h2>Threads</h2>
  * {@link #run} blocks its caller for the whole sweep. {@link #cancel()} may be called from any
- * thread: it cancels the run in progress and stops the sweep, which then throws
- * {@link CancellationException}.
+ * thread: it cancels the run in progress and stops the sweep, which then returns what the finished
+ * measured runs say, marked incomplete (the cancelled run is dropped), or throws
+ * {@link CancellationException} when no measured run had finished.
  */
 public final class Sweep {
 
@@ -72,6 +73,8 @@ public final class Sweep {
         CeilingProbe probe = new CeilingProbe(base.workload(), taskCounts.get(0));
         int total = totalRuns();
         int index = 0;
+        boolean complete = true;
+        try {
         for (int round = 0; round <= spec.repeats(); round++) {
             boolean warmUp = round == 0;
             for (int tasks : taskCounts) {
@@ -107,7 +110,18 @@ public final class Sweep {
             }
             ceilingByRound.add(ceilings);
         }
-        return summarise(byPoint, order, ceilingByWorkers, ceilingByRound);
+        } catch (CancellationException e) {
+            // Keep whole rounds only: a round's runs and its ceiling belong together.
+            int roundsDone = ceilingByRound.size();
+            order.removeIf(m -> m.round() >= roundsDone);
+            byPoint.values().forEach(runs -> runs.removeIf(m -> m.round() >= roundsDone));
+            byPoint.values().removeIf(List::isEmpty);
+            if (order.isEmpty()) {
+                throw e;
+            }
+            complete = false;
+        }
+        return summarise(byPoint, order, ceilingByWorkers, ceilingByRound, complete);
     }
 
     private RunResult runOne(RunSpec s) throws InterruptedException {
@@ -138,13 +152,13 @@ public final class Sweep {
     }
 
     private SweepResult summarise(Map<Key, List<Measured>> byPoint, List<Measured> order,
-            Map<Integer, List<Double>> ceilingByWorkers, List<Map<Integer, Double>> ceilingByRound) {
+            Map<Integer, List<Double>> ceilingByWorkers, List<Map<Integer, Double>> ceilingByRound, boolean complete) {
         ExecutorKind kind = spec.base().executor();
         List<String> warnings = new ArrayList<>();
         List<Summary> baselines = new ArrayList<>();
         Map<Integer, Double> baselineMedian = new HashMap<>();
         for (int tasks : spec.tasks()) {
-            Summary b = wallSummary(byPoint.get(new Key(ExecutorKind.SEQUENTIAL, 1, tasks)));
+            Summary b = wallSummary(byPoint.getOrDefault(new Key(ExecutorKind.SEQUENTIAL, 1, tasks), List.of()));
             baselines.add(b);
             baselineMedian.put(tasks, b.median());
             noteSpread(warnings, b, "the sequential baseline", tasks);
@@ -153,6 +167,9 @@ public final class Sweep {
         for (int tasks : spec.tasks()) {
             for (int n : spec.workers()) {
                 List<Measured> runs = byPoint.get(new Key(kind, kind == ExecutorKind.SEQUENTIAL ? 1 : n, tasks));
+                if (runs == null || !ceilingByWorkers.containsKey(n)) {
+                    continue; // a cancelled sweep did not get this far
+                }
                 Summary wall = wallSummary(runs);
                 double seq = baselineMedian.get(tasks);
                 double s = seq / wall.median();
@@ -169,6 +186,9 @@ public final class Sweep {
         }
         spec.workers().stream().filter(n -> n > cores).findFirst().ifPresent(n -> warnings.add(0,
                 "N=" + n + " exceeds the " + cores + " cores: past them, workers share cores and speedup cannot follow y = x"));
+        if (!complete) {
+            warnings.add(0, "the sweep was cancelled: these figures come from the rounds measured before");
+        }
         List<RunRow> rows = new ArrayList<>();
         for (Measured m : order) {
             RunSpec s = m.spec();
@@ -179,7 +199,7 @@ public final class Sweep {
                     m.wallMillis(), speedup, speedup / s.workers(), ceiling, m.verified()));
         }
         List<SweepPoint> fitted = points.stream().filter(p -> p.tasks() == spec.tasks().get(0)).toList();
-        return new SweepResult(spec, rows, points, baselines, Amdahl.fit(fitted, cores), cores, warnings);
+        return new SweepResult(spec, rows, points, baselines, Amdahl.fit(fitted, cores), cores, warnings, complete);
     }
 
     private static Summary wallSummary(List<Measured> runs) {

@@ -13,9 +13,16 @@ import java.util.List;
  * @param amdahl      the fit over the first task count's points
  * @param cores       the processors the JVM saw
  * @param warnings    sentences: N > cores, repeats varying by more than 10 %, unverified results
+ * @param complete    false when the sweep was cancelled: it holds the rounds measured until then
  */
 public record SweepResult(SweepSpec spec, List<RunRow> rows, List<SweepPoint> points, List<Summary> baselines,
-        AmdahlFit amdahl, int cores, List<String> warnings) {
+        AmdahlFit amdahl, int cores, List<String> warnings, boolean complete) {
+
+    /** A complete sweep's result. */
+    public SweepResult(SweepSpec spec, List<RunRow> rows, List<SweepPoint> points, List<Summary> baselines,
+            AmdahlFit amdahl, int cores, List<String> warnings) {
+        this(spec, rows, points, baselines, amdahl, cores, warnings, true);
+    }
 
     public SweepResult {
         rows = List.copyOf(rows);

@@ -141,4 +141,9 @@ public final class ContentionJob extends UnitJob {
         }
         return new Verification(true, "count " + count + " = " + units() + " x " + workload.increments(), details);
     }
+
+    @Override
+    public String describeResult(int unit) {
+        return workload.increments() + " increments of the shared counter";
+    }
 }

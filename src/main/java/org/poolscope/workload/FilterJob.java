@@ -186,4 +186,11 @@ public final class FilterJob extends UnitJob {
         }
         return hash;
     }
+
+    @Override
+    public String describeResult(int unit) {
+        int from = outputStart(unit);
+        int to = outputStart(unit + 1);
+        return (to - from) + " filtered samples [" + from + ", " + to + ")";
+    }
 }

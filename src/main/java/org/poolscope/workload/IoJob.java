@@ -70,4 +70,9 @@ public final class IoJob extends UnitJob {
         }
         return Verification.ok("all " + units() + " units waited " + latencyMillis + " ms");
     }
+
+    @Override
+    public String describeResult(int unit) {
+        return "waited " + latencyMillis + " ms";
+    }
 }

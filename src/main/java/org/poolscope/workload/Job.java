@@ -36,6 +36,14 @@ public interface Job {
      */
     Result combine(BitSet completed);
 
+    /**
+     * What unit {@code unit} produced, for people: {@code count=9592 sum=…}, {@code 125000 samples}.
+     * Meaningful once the unit has completed; the task's details pane shows it as its future's result.
+     */
+    default String describeResult(int unit) {
+        return "";
+    }
+
     /** Checks a combined result against the workload's sequential definition. */
     Verification verify(Result result);
 }

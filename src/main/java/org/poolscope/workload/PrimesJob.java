@@ -107,4 +107,9 @@ public final class PrimesJob extends UnitJob {
         return new Verification(false, "wrong: count " + count + " (expected " + expected[0] + "), sum " + sum
                 + " (expected " + expected[1] + ")", details);
     }
+
+    @Override
+    public String describeResult(int unit) {
+        return "count=" + count(unit) + " sum=" + sum(unit);
+    }
 }

@@ -59,14 +59,30 @@ class SweepTest {
     }
 
     @Test
-    void cancelStopsTheSweep() {
+    void cancelDuringWarmUpLeavesNothingToReport() {
         RunSpec base = new RunSpec(PRIMES, ExecutorKind.FIXED, 2, 16, true);
         Sweep sweep = new Sweep(new SweepSpec(base, List.of(1, 2), List.of(16), 50));
         assertThatThrownBy(() -> sweep.run((run, warmUp, index, total) -> {
-            if (index == 3) {
+            if (index == 2) {
                 sweep.cancel();
             }
         })).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void cancelLaterReturnsTheRoundsMeasuredMarkedIncomplete() throws Exception {
+        RunSpec base = new RunSpec(PRIMES, ExecutorKind.FIXED, 2, 16, true);
+        Sweep sweep = new Sweep(new SweepSpec(base, List.of(1, 2), List.of(16), 50));
+        // rounds have 3 runs (baseline, 1, 2): cancel in the middle of the third measured round
+        SweepResult r = sweep.run((run, warmUp, index, total) -> {
+            if (index == 3 + 3 + 3 + 2) {
+                sweep.cancel();
+            }
+        });
+        assertThat(r.complete()).isFalse();
+        assertThat(r.warnings().get(0)).contains("cancelled");
+        assertThat(r.points()).hasSize(2).allMatch(p -> p.wallMillis().count() == 2);
+        assertThat(r.rows()).hasSize(6);
     }
 
     @Test
