@@ -116,7 +116,7 @@ public final class Run {
         return new RunResult(spec, wall, timeline, result, job.verify(result),
                 counts[TaskState.DONE.ordinal()], counts[TaskState.FAILED.ordinal()],
                 counts[TaskState.CANCELLED.ordinal()],
-                RunStats.of(timeline, spec.workers(), wall), timeline.originNanoTime(), cancellation.isCancelled());
+                RunStats.of(timeline, spec.workers(), wall), timeline.originNanoTime(), cancellation.isCancelled(), job);
     }
 
     /** Changes the number of workers of the running pool (the sequential kind stays at one). */

@@ -1,5 +1,6 @@
 package org.poolscope.engine;
 
+import org.poolscope.workload.Job;
 import org.poolscope.workload.Result;
 import org.poolscope.workload.Verification;
 
@@ -17,12 +18,21 @@ import org.poolscope.workload.Verification;
  * @param stats        utilisation, queue wait, imbalance
  * @param originNanoTime the {@link System#nanoTime()} at the run's start, to relate runs in one JVM
  * @param interrupted  whether the whole run was cancelled ("cancel all", Ctrl+C): its outputs are incomplete
+ * @param job          the planned job: its units, their results (a filter's output) and its storage
  */
 public record RunResult(RunSpec spec, long wallNanos, Timeline timeline, Result result, Verification verification,
-        int done, int failed, int cancelled, RunStats stats, long originNanoTime, boolean interrupted) {
+        int done, int failed, int cancelled, RunStats stats, long originNanoTime, boolean interrupted, Job job) {
 
     public double wallMillis() {
         return wallNanos / 1e6;
+    }
+
+    /** Task {@code t} as its future would describe it (needs the job: see {@link Run#details}). */
+    public TaskDetails details(int t) {
+        if (job == null) {
+            throw new IllegalStateException("this result was built without its job");
+        }
+        return TaskDetails.of(timeline, job, t);
     }
 
     /** The units that did not complete (failed or cancelled), in order. */

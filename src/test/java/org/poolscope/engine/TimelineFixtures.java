@@ -71,7 +71,7 @@ public final class TimelineFixtures {
         details.put("missing", 2L);
         Verification verification = new Verification(false, "2 of 8 units did not complete: result partial", details);
         return new RunResult(spec, wall, timeline, Result.of("completed", 6L, "latencyMillis", 120L), verification,
-                6, 1, 1, RunStats.of(timeline, 3, wall), timeline.originNanoTime(), false);
+                6, 1, 1, RunStats.of(timeline, 3, wall), timeline.originNanoTime(), false, null);
     }
 
     /** The small run's shape with recording off: states, lanes and the error only, no times, no lane logs. */
@@ -90,7 +90,7 @@ public final class TimelineFixtures {
         b.retire();
         return new RunResult(spec, wall, timeline, Result.of("completed", 2L),
                 Verification.failed("1 unit failed"), 2, 1, 0, RunStats.of(timeline, 2, wall),
-                timeline.originNanoTime(), false);
+                timeline.originNanoTime(), false, null);
     }
 
     /**
@@ -124,7 +124,7 @@ public final class TimelineFixtures {
         }
         return new RunResult(spec, wall, timeline, Result.of("count", (long) tasks * 1000),
                 Verification.ok("count equals tasks × increments"), tasks, 0, 0,
-                RunStats.of(timeline, laneCount, wall), timeline.originNanoTime(), false);
+                RunStats.of(timeline, laneCount, wall), timeline.originNanoTime(), false, null);
     }
 
     /** Starts a queued task on {@code lane}, lets a little time pass, and ends it. */
