@@ -23,11 +23,12 @@ import java.util.concurrent.TimeUnit;
 final class FixedPool extends Pool {
 
     private final ThreadPoolExecutor executor;
+    private final LaneThreads.Started threads = new LaneThreads.Started();
 
     FixedPool(int workers, TaskBody body) {
         super(body);
         executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                LaneThreads.forPool(body.timeline(), "fixed"));
+                LaneThreads.forPool(body.timeline(), "fixed", threads));
         executor.prestartAllCoreThreads();
     }
 
@@ -100,7 +101,6 @@ final class FixedPool extends Pool {
 
     @Override
     void close() {
-        executor.shutdown();
-        awaitTermination(executor, "the fixed pool");
+        shutdownAndJoin(executor, threads, "the fixed pool");
     }
 }

@@ -43,11 +43,39 @@ final class LaneThreads {
         }
     }
 
+    /**
+     * The threads a pool started, so that closing it can wait until they have really ended: a
+     * terminated executor can still have threads on their way out for a moment.
+     */
+    static final class Started {
+        private final java.util.List<Thread> threads = new java.util.ArrayList<>();
+
+        synchronized <T extends Thread> T add(T thread) {
+            threads.add(thread);
+            return thread;
+        }
+
+        /** Joins every thread started so far, waiting at most {@code seconds} in all. */
+        void joinAll(long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            java.util.List<Thread> copy;
+            synchronized (this) {
+                copy = java.util.List.copyOf(threads);
+            }
+            for (Thread t : copy) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !t.join(java.time.Duration.ofNanos(left))) {
+                    throw new IllegalStateException(t.getName() + " did not end within " + seconds + " s");
+                }
+            }
+        }
+    }
+
     /** For ThreadPoolExecutor: each new thread opens the next lane. */
-    static ThreadFactory forPool(Timeline timeline, String kind) {
+    static ThreadFactory forPool(Timeline timeline, String kind, Started started) {
         return body -> {
             LaneLog lane = timeline.openLane(PREFIX + kind + "-" + timeline.laneCount());
-            return new Worker(lane, body);
+            return started.add(new Worker(lane, body));
         };
     }
 
@@ -75,11 +103,11 @@ final class LaneThreads {
     }
 
     /** For ForkJoinPool: lanes by creation index, because a pool index can be reused by a later worker. */
-    static ForkJoinPool.ForkJoinWorkerThreadFactory forForkJoin(Timeline timeline) {
+    static ForkJoinPool.ForkJoinWorkerThreadFactory forForkJoin(Timeline timeline, Started started) {
         return pool -> {
             synchronized (timeline) {
                 LaneLog lane = timeline.openLane(PREFIX + "ws-" + timeline.laneCount());
-                return new ForkJoinWorker(pool, lane);
+                return started.add(new ForkJoinWorker(pool, lane));
             }
         };
     }

@@ -78,11 +78,14 @@ abstract sealed class Pool permits SequentialPool, FixedPool, WorkStealingPool, 
         body.cancelAllQueued();
     }
 
-    static void awaitTermination(java.util.concurrent.ExecutorService executor, String what) {
+    /** Shuts {@code executor} down and waits until it has terminated and every thread it started has ended. */
+    static void shutdownAndJoin(java.util.concurrent.ExecutorService executor, LaneThreads.Started threads, String what) {
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(what + " did not terminate within " + CLOSE_TIMEOUT_SECONDS + " s");
             }
+            threads.joinAll(CLOSE_TIMEOUT_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -27,10 +27,11 @@ import java.util.concurrent.RecursiveAction;
 final class WorkStealingPool extends Pool {
 
     private final ForkJoinPool pool;
+    private final LaneThreads.Started threads = new LaneThreads.Started();
 
     WorkStealingPool(int workers, TaskBody body) {
         super(body);
-        pool = new ForkJoinPool(workers, LaneThreads.forForkJoin(body.timeline()), null, false);
+        pool = new ForkJoinPool(workers, LaneThreads.forForkJoin(body.timeline(), threads), null, false);
     }
 
     @Override
@@ -112,7 +113,6 @@ final class WorkStealingPool extends Pool {
 
     @Override
     void close() {
-        pool.shutdown();
-        awaitTermination(pool, "the work-stealing pool");
+        shutdownAndJoin(pool, threads, "the work-stealing pool");
     }
 }

@@ -68,8 +68,9 @@ class RunControlTest {
         long lanesAfterShrink = java.util.stream.IntStream.range(0, 12)
                 .filter(t -> tl.startNanos(t) > shrunkAt).map(tl::laneOf).distinct().count();
         assertThat(lanesAfterShrink).as("lanes that started tasks after the shrink").isEqualTo(1);
-        long retiredEarly = tl.lanes().stream().filter(l -> l.retiredNanos() >= 0 && l.retiredNanos() < r.wallNanos()).count();
-        assertThat(retiredEarly).as("lanes retired before the run ended").isEqualTo(2);
+        assertThat(run.workers()).isEqualTo(1);
+        // Surplus workers leave at their next take; whether that happens before the last (instant)
+        // tasks end is a race, so when they retire is not asserted, only that they took no new task.
     }
 
     @org.junit.jupiter.api.Test
