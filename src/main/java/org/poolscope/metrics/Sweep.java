@@ -35,6 +35,14 @@ public final class Sweep {
     public interface Listener {
         /** {@code index} counts runs from 1 to {@code total}, warm-up included. */
         void onRun(RunResult run, boolean warmUp, int index, int total);
+
+        /** A run is about to execute (a live view may draw its timeline as it fills). */
+        default void onStart(Run run) {
+        }
+
+        /** After each measured round: the sweep so far, marked incomplete until the last round. */
+        default void onRound(SweepResult soFar) {
+        }
     }
 
     private static final double NOISY_SPREAD = 0.10;
@@ -73,7 +81,7 @@ public final class Sweep {
         CeilingProbe probe = new CeilingProbe(base.workload(), taskCounts.get(0));
         int total = totalRuns();
         int index = 0;
-        boolean complete = true;
+        String incomplete = null;
         try {
         for (int round = 0; round <= spec.repeats(); round++) {
             boolean warmUp = round == 0;
@@ -84,7 +92,7 @@ public final class Sweep {
                     specs.add(base.withExecutor(base.executor(), n).withTasks(tasks));
                 }
                 for (RunSpec s : specs) {
-                    RunResult r = runOne(s);
+                    RunResult r = runOne(s, listener);
                     listener.onRun(r, warmUp, ++index, total);
                     if (!warmUp) {
                         Measured m = new Measured(s, r.wallMillis(), r.verified(), r.verification().message(), round);
@@ -109,6 +117,12 @@ public final class Sweep {
                 }
             }
             ceilingByRound.add(ceilings);
+            if (!warmUp && round < spec.repeats()) {
+                Map<Key, List<Measured>> copy = new HashMap<>();
+                byPoint.forEach((key, runs) -> copy.put(key, new ArrayList<>(runs)));
+                listener.onRound(summarise(copy, new ArrayList<>(order), ceilingByWorkers, ceilingByRound,
+                        "sweep in progress: " + round + " of " + spec.repeats() + " rounds measured"));
+            }
         }
         } catch (CancellationException e) {
             // Keep whole rounds only: a round's runs and its ceiling belong together.
@@ -119,16 +133,17 @@ public final class Sweep {
             if (order.isEmpty()) {
                 throw e;
             }
-            complete = false;
+            incomplete = "the sweep was cancelled: these figures come from the rounds measured before";
         }
-        return summarise(byPoint, order, ceilingByWorkers, ceilingByRound, complete);
+        return summarise(byPoint, order, ceilingByWorkers, ceilingByRound, incomplete);
     }
 
-    private RunResult runOne(RunSpec s) throws InterruptedException {
+    private RunResult runOne(RunSpec s, Listener listener) throws InterruptedException {
         checkCancelled();
         System.gc();
         Run run = new Run(s);
         current = run;
+        listener.onStart(run);
         try {
             RunResult r = run.execute();
             checkCancelled();
@@ -152,7 +167,7 @@ public final class Sweep {
     }
 
     private SweepResult summarise(Map<Key, List<Measured>> byPoint, List<Measured> order,
-            Map<Integer, List<Double>> ceilingByWorkers, List<Map<Integer, Double>> ceilingByRound, boolean complete) {
+            Map<Integer, List<Double>> ceilingByWorkers, List<Map<Integer, Double>> ceilingByRound, String incomplete) {
         ExecutorKind kind = spec.base().executor();
         List<String> warnings = new ArrayList<>();
         List<Summary> baselines = new ArrayList<>();
@@ -186,8 +201,8 @@ public final class Sweep {
         }
         spec.workers().stream().filter(n -> n > cores).findFirst().ifPresent(n -> warnings.add(0,
                 "N=" + n + " exceeds the " + cores + " cores: past them, workers share cores and speedup cannot follow y = x"));
-        if (!complete) {
-            warnings.add(0, "the sweep was cancelled: these figures come from the rounds measured before");
+        if (incomplete != null) {
+            warnings.add(0, incomplete);
         }
         List<RunRow> rows = new ArrayList<>();
         for (Measured m : order) {
@@ -199,7 +214,7 @@ public final class Sweep {
                     m.wallMillis(), speedup, speedup / s.workers(), ceiling, m.verified()));
         }
         List<SweepPoint> fitted = points.stream().filter(p -> p.tasks() == spec.tasks().get(0)).toList();
-        return new SweepResult(spec, rows, points, baselines, Amdahl.fit(fitted, cores), cores, warnings, complete);
+        return new SweepResult(spec, rows, points, baselines, Amdahl.fit(fitted, cores), cores, warnings, incomplete == null);
     }
 
     private static Summary wallSummary(List<Measured> runs) {
