@@ -3,10 +3,12 @@ package org.poolscope.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.poolscope.chart.ResultsChart;
 import org.poolscope.engine.Run;
 import org.poolscope.engine.RunResult;
 import org.poolscope.engine.RunSpec;
 import org.poolscope.engine.TaskDetails;
+import org.poolscope.export.ChartPng;
 import org.poolscope.export.ChromeTrace;
 import org.poolscope.export.Environment;
 import org.poolscope.export.RunJson;
@@ -52,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "write a Chrome trace-event file for Perfetto")
     Path trace;
 
+    @Option(names = "--results-png", paramLabel = "FILE",
+            description = "draw what the run computed and how long its pieces took as a PNG (1000×640 at 2×)")
+    Path resultsPng;
+
     @Option(names = "--progress", description = "report progress on standard error even when it is not a terminal")
     boolean progress;
 
@@ -59,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputFiles.check("--json", json);
         OutputFiles.check("--trace", trace);
+        OutputFiles.check("--results-png", resultsPng);
         if (execution.noRecord && trace != null) {
             throw new IllegalArgumentException("--trace needs per-task times: drop --no-record");
         }
@@ -87,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
             }
             if (trace != null) {
                 ChromeTrace.write(r, trace);
+            }
+            if (resultsPng != null) {
+                ChartPng.write(ResultsChart.create(r, env.caption()), resultsPng, 1000, 640, 2);
             }
             if (ctrlC.fired() || r.interrupted()) {
                 err.println("poolscope: interrupted: " + r.done() + " of " + runSpec.tasks()
