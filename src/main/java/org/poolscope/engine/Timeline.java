@@ -223,6 +223,11 @@ public final class Timeline {
         return tasks;
     }
 
+    /** Nanoseconds since the run's start, now: where a live view draws the present. Any thread. */
+    public long elapsedNanos() {
+        return now();
+    }
+
     /** Whether times and lane logs were recorded; without them only states, lanes and errors exist. */
     public boolean recording() {
         return recording;
