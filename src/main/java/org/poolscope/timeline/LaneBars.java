@@ -1,6 +1,7 @@
 package org.poolscope.timeline;
 
 import java.awt.Color;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.util.Arrays;
@@ -69,13 +70,13 @@ final class LaneBars {
     private double pixelsPerNano;
 
     // Wide exact bars of this frame, to be labelled with their task id (all lanes).
-    int[] labelTask = new int[64];
-    int[] labelX0 = new int[64];
-    int[] labelX1 = new int[64];
-    int[] labelY0 = new int[64];
-    int[] labelY1 = new int[64];
-    byte[] labelOutcome = new byte[64];
-    int labelCount;
+    private int[] labelTask = new int[64];
+    private int[] labelX0 = new int[64];
+    private int[] labelX1 = new int[64];
+    private int[] labelY0 = new int[64];
+    private int[] labelY1 = new int[64];
+    private byte[] labelOutcome = new byte[64];
+    private int labelCount;
     private int minLabelWidth;
     private int maxMarkHeight = 1;
 
@@ -147,6 +148,35 @@ final class LaneBars {
         }
         paintDensity(g, y0, y1, style);
         paintExact(g, y0, y1, style, hatch);
+    }
+
+    /**
+     * Writes the task id on each wide bar this frame kept, centred on the part in view, where it fits.
+     * {@code g} is in logical pixels (scaled by {@code scale}); the bars' positions are physical.
+     */
+    void paintLabels(Graphics2D g, TimelineStyle style, double scale) {
+        if (labelCount == 0) {
+            return;
+        }
+        g.setFont(style.smallFont);
+        FontMetrics fm = g.getFontMetrics();
+        double inner = fm.getAscent() - fm.getDescent();
+        for (int i = 0; i < labelCount; i++) {
+            double x0 = labelX0[i] / scale;
+            double x1 = labelX1[i] / scale;
+            double y0 = labelY0[i] / scale;
+            double y1 = labelY1[i] / scale;
+            if (y1 - y0 < fm.getAscent() + 2) {
+                continue;
+            }
+            String label = Integer.toString(labelTask[i]);
+            int w = fm.stringWidth(label);
+            if (w + style.padding > x1 - x0) {
+                continue;
+            }
+            g.setColor(style.onBar[labelOutcome[i]]);
+            g.drawString(label, (float) ((x0 + x1 - w) / 2), (float) ((y0 + y1 + inner) / 2));
+        }
     }
 
     /** The first position in {@code log} below {@code logged} whose task ends after {@code nanos}. */

@@ -1,12 +1,14 @@
 package org.poolscope.timeline;
 
+import java.awt.Graphics2D;
 import java.util.Arrays;
 import org.poolscope.engine.TaskState;
 import org.poolscope.engine.Timeline;
 
 /**
  * One pass over a timeline's task states per frame: how many tasks waited in each pixel column of
- * the window, which tasks wait now (for the tokens), and which task runs on each lane now.
+ * the window, which tasks wait now (for the tokens), and which task runs on each lane now; and the
+ * queue lane's area drawn from it.
  *
  * <h2>Waiting</h2>
  * A task waits from its submit until it starts or is cancelled (a live run's queued tasks: until
@@ -93,6 +95,43 @@ final class QueueProfile {
             waiting[c] = mean;
             peak = Math.max(peak, mean);
         }
+    }
+
+    /**
+     * Fills the mean number of waiting tasks per column as a step area between physical rows
+     * {@code top} and {@code bottom}, scaled to the peak (at least one task), outlined on top; runs of
+     * equal height are one rectangle.
+     */
+    void paintArea(Graphics2D g, TimelineStyle style, int plotX, int top, int bottom, int headroom, int lineWidth) {
+        double scale = Math.max(1, peak);
+        int room = Math.max(1, bottom - top - headroom);
+        int runStart = 0;
+        int runH = heightOf(0, scale, room);
+        int previousH = 0;
+        for (int c = 1; c <= columns; c++) {
+            int h = c < columns ? heightOf(c, scale, room) : -1;
+            if (h != runH) {
+                if (runH > 0) {
+                    g.setColor(style.queueFill);
+                    g.fillRect(plotX + runStart, bottom - runH, c - runStart, runH);
+                    g.setColor(style.queueLine);
+                    g.fillRect(plotX + runStart, bottom - runH, c - runStart, Math.min(lineWidth, runH));
+                }
+                if (runStart > 0 && (runH > 0 || previousH > 0)) {
+                    g.setColor(style.queueLine); // the step between two runs
+                    int hi = Math.max(runH, previousH);
+                    int lo = Math.min(runH, previousH);
+                    g.fillRect(plotX + runStart, bottom - hi, lineWidth, hi - lo + Math.min(lineWidth, hi));
+                }
+                previousH = runH;
+                runStart = c;
+                runH = h;
+            }
+        }
+    }
+
+    private int heightOf(int column, double scale, int room) {
+        return (int) Math.round(Math.min(1, waiting[column] / scale) * room);
     }
 
     /**

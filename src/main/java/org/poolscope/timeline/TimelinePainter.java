@@ -123,7 +123,9 @@ public final class TimelinePainter {
         token.setRoundRect(cx - s / 2 + 0.5, cy - s / 2 + 0.5, s - 1, s - 1, s * 0.4, s * 0.4);
         g.setColor(style.tokenEdge);
         g.draw(token);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+        if (aa != null) {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+        }
     }
 
     private void begin(Graphics2D graphics, TimelineLayout frameLayout) {
@@ -174,7 +176,7 @@ public final class TimelinePainter {
         }
         int tickCount = paintGrid(v, qy0, axisY);
         if (recorded) {
-            paintQueueArea(px0, plotW, qy0, qy1);
+            queue.paintArea(g, style, px0, qy0, qy1, px(style.fontSize * 0.3), lineWidth);
             bars.begin(v.fromNanos(), v.toNanos(), px0, plotW, px(style.fontSize * 2.5), px(style.fontSize * 0.4));
             ensureLaneStats(lanes);
             for (int i = 0; i < lanes; i++) {
@@ -196,7 +198,7 @@ public final class TimelinePainter {
         }
 
         g.setTransform(logical);
-        paintBarLabels();
+        bars.paintLabels(g, style, scale);
         paintGutter(timeline, live, recorded);
         paintAxisLabels(tickCount, v);
         if (live && recorded && queue.waitingNow > 0) {
@@ -207,7 +209,7 @@ public final class TimelinePainter {
         } else if (lanes == 0) {
             centredNote("No workers yet.");
         }
-        paintHeader(caption);
+        Legend.paint(g, layout, bars, hatch, caption, device, logical);
         g.setTransform(device);
     }
 
@@ -248,39 +250,6 @@ public final class TimelinePainter {
         return n;
     }
 
-    /** The mean number of waiting tasks per column as a filled step area, outlined on top. */
-    private void paintQueueArea(int px0, int plotW, int qy0, int qy1) {
-        double top = Math.max(1, queue.peak);
-        int room = Math.max(1, qy1 - qy0 - px(style.fontSize * 0.3));
-        int runStart = 0;
-        int runH = heightOf(0, top, room);
-        int previousH = 0;
-        for (int c = 1; c <= plotW; c++) {
-            int h = c < plotW ? heightOf(c, top, room) : -1;
-            if (h != runH) {
-                if (runH > 0) {
-                    g.setColor(style.queueFill);
-                    g.fillRect(px0 + runStart, qy1 - runH, c - runStart, runH);
-                    g.setColor(style.queueLine);
-                    g.fillRect(px0 + runStart, qy1 - runH, c - runStart, Math.min(lineWidth, runH));
-                }
-                if (runStart > 0 && (runH > 0 || previousH > 0)) {
-                    g.setColor(style.queueLine);
-                    int hi = Math.max(runH, previousH);
-                    int lo = Math.min(runH, previousH);
-                    g.fillRect(px0 + runStart, qy1 - hi, lineWidth, hi - lo + Math.min(lineWidth, hi));
-                }
-                previousH = runH;
-                runStart = c;
-                runH = h;
-            }
-        }
-    }
-
-    private int heightOf(int column, double top, int room) {
-        return (int) Math.round(Math.min(1, queue.waiting[column] / top) * room);
-    }
-
     private void paintLaneBars(Timeline timeline, int i, long now) {
         LaneLog log = timeline.lane(i);
         int logged = log.size();
@@ -314,32 +283,6 @@ public final class TimelinePainter {
     }
 
     // ---------------------------------------------------------------- logical pixels: text and tokens
-
-    /** Task ids on bars wide enough for them, centred on the part in view. */
-    private void paintBarLabels() {
-        if (bars.labelCount == 0) {
-            return;
-        }
-        g.setFont(style.smallFont);
-        FontMetrics fm = g.getFontMetrics();
-        double inner = fm.getAscent() - fm.getDescent();
-        for (int i = 0; i < bars.labelCount; i++) {
-            double x0 = bars.labelX0[i] / scale;
-            double x1 = bars.labelX1[i] / scale;
-            double y0 = bars.labelY0[i] / scale;
-            double y1 = bars.labelY1[i] / scale;
-            if (y1 - y0 < fm.getAscent() + 2) {
-                continue;
-            }
-            String label = Integer.toString(bars.labelTask[i]);
-            int w = fm.stringWidth(label);
-            if (w + style.padding > x1 - x0) {
-                continue;
-            }
-            g.setColor(style.onBar[bars.labelOutcome[i]]);
-            g.drawString(label, (float) ((x0 + x1 - w) / 2), (float) ((y0 + y1 + inner) / 2));
-        }
-    }
 
     private void paintGutter(Timeline timeline, boolean live, boolean recorded) {
         double pad = style.padding;
@@ -445,114 +388,6 @@ public final class TimelinePainter {
         double x = layout.plotLeft() + (layout.plotWidth() - fm.stringWidth(note)) / 2;
         double y = (layout.lanesTop() + layout.axisTop()) / 2;
         g.drawString(note, (float) Math.max(style.padding, x), (float) y);
-    }
-
-    /** The caption on the left, the legend on the right; the caption gives way when both do not fit. */
-    private void paintHeader(String caption) {
-        double fs = style.fontSize;
-        double middle = layout.headerBottom() / 2;
-        FontMetrics fm = g.getFontMetrics(style.font);
-        float baseline = (float) (middle + (fm.getAscent() - fm.getDescent()) / 2.0);
-        double swatch = fs * 0.85;
-        double gap = fs * 0.4;
-        double itemGap = fs * 1.1;
-        Legend[] items = Legend.values();
-        double width = 0;
-        for (Legend item : items) {
-            if (item.shown(bars)) {
-                width += swatch + gap + fm.stringWidth(item.label) + itemGap;
-            }
-        }
-        double x = layout.viewport().width() - style.padding - (width - itemGap);
-        double legendLeft = x;
-        g.setFont(style.font);
-        for (Legend item : items) {
-            if (!item.shown(bars)) {
-                continue;
-            }
-            paintSwatch(item, x, middle - swatch / 2, swatch);
-            g.setColor(style.theme.text());
-            g.drawString(item.label, (float) (x + swatch + gap), baseline);
-            x += swatch + gap + fm.stringWidth(item.label) + itemGap;
-        }
-        if (caption != null && !caption.isEmpty()) {
-            g.setFont(style.boldFont);
-            double room = legendLeft - 2 * style.padding - fs;
-            String fitted = fitEnd(caption, g.getFontMetrics(), room);
-            g.setColor(style.theme.text());
-            g.drawString(fitted, (float) style.padding, baseline);
-        }
-    }
-
-    private void paintSwatch(Legend item, double x, double y, double size) {
-        g.setTransform(device);
-        int x0 = px(x);
-        int y0 = px(y);
-        int s = Math.max(2, px(size));
-        switch (item) {
-            case WAITING -> {
-                g.setColor(style.queueFill);
-                g.fillRect(x0, y0, s, s);
-                g.setColor(style.queueLine);
-                g.fillRect(x0, y0, s, lineWidth);
-            }
-            case CANCELLED_WHILE_RUNNING -> {
-                g.setPaint(hatch);
-                g.fillRect(x0, y0, s, s);
-            }
-            case STOLEN -> {
-                g.setColor(style.outcome[TimelineStyle.DONE]);
-                g.fillRect(x0, y0, s, s);
-                g.setColor(style.stolenMark[TimelineStyle.DONE]);
-                g.fillRect(x0, y0, s, Math.max(lineWidth, (int) Math.round(s * 0.3)));
-            }
-            default -> {
-                g.setColor(style.outcome[item.outcome]);
-                g.fillRect(x0, y0, s, s);
-            }
-        }
-        g.setTransform(logical);
-    }
-
-    /** What the legend lists: the outcomes always, the rest when this frame drew them. */
-    private enum Legend {
-        DONE("done", TimelineStyle.DONE),
-        FAILED("failed", TimelineStyle.FAILED),
-        CANCELLED("cancelled", TimelineStyle.CANCELLED),
-        CANCELLED_WHILE_RUNNING("ran on after cancel", -1),
-        RUNNING("running", TimelineStyle.RUNNING),
-        STOLEN("stolen", -1),
-        WAITING("waiting", -1);
-
-        final String label;
-        final int outcome;
-
-        Legend(String label, int outcome) {
-            this.label = label;
-            this.outcome = outcome;
-        }
-
-        boolean shown(LaneBars bars) {
-            return switch (this) {
-                case CANCELLED_WHILE_RUNNING -> bars.sawCancelledWhileRunning;
-                case RUNNING -> bars.sawRunning;
-                case STOLEN -> bars.sawStolen;
-                default -> true;
-            };
-        }
-    }
-
-    private static String fitEnd(String text, FontMetrics fm, double room) {
-        if (fm.stringWidth(text) <= room) {
-            return text;
-        }
-        for (int end = text.length() - 1; end > 0; end--) {
-            String s = text.substring(0, end).stripTrailing() + "…";
-            if (fm.stringWidth(s) <= room) {
-                return s;
-            }
-        }
-        return "";
     }
 
     // ---------------------------------------------------------------- helpers
