@@ -93,6 +93,13 @@ class TimelinePreviewTest {
     }
 
     @Test
+    void manyLanes() throws Exception {
+        RunResult r = run(new RunSpec(new IoWorkload(20), ExecutorKind.VIRTUAL, 64, 640, true));
+        write("h-virtual-64", r, TimelineStyle.LIGHT);
+        write("h-virtual-64-presentation", r, TimelineStyle.LIGHT_PRESENTATION);
+    }
+
+    @Test
     void liveFrame() throws Exception {
         Timeline live = PainterTimelines.live();
         long now = PainterTimelines.nanosNow(live);
