@@ -9,16 +9,19 @@ import org.poolscope.engine.RunResult;
 import org.poolscope.engine.RunSpec;
 import org.poolscope.engine.TaskDetails;
 import org.poolscope.export.ChartPng;
+import org.poolscope.export.AtomicFiles;
 import org.poolscope.export.ChromeTrace;
 import org.poolscope.export.Environment;
 import org.poolscope.export.RunJson;
+import org.poolscope.timeline.TimelineRenderer;
+import org.poolscope.timeline.TimelineStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code poolscope run}: one run, a readable summary, optional JSON and trace files. */
+/** {@code poolscope run}: one run, a readable summary, optional JSON, trace and timeline files. */
 @Command(name = "run", description = "Run a workload once on an executor and report what happened.",
         sortOptions = false, mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
@@ -58,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
             description = "draw what the run computed and how long its pieces took as a PNG (1000×640 at 2×)")
     Path resultsPng;
 
+    @Option(names = "--timeline-png", paramLabel = "FILE",
+            description = "draw the run's timeline (queue, one lane per worker, one bar per task) as a PNG")
+    Path timelinePng;
+
     @Option(names = "--progress", description = "report progress on standard error even when it is not a terminal")
     boolean progress;
 
@@ -66,8 +73,12 @@ final class RunCommand implements Callable<Integer> {
         OutputFiles.check("--json", json);
         OutputFiles.check("--trace", trace);
         OutputFiles.check("--results-png", resultsPng);
+        OutputFiles.check("--timeline-png", timelinePng);
         if (execution.noRecord && trace != null) {
             throw new IllegalArgumentException("--trace needs per-task times: drop --no-record");
+        }
+        if (execution.noRecord && timelinePng != null) {
+            throw new IllegalArgumentException("--timeline-png needs per-task times: drop --no-record");
         }
         if (list < 0) {
             throw new IllegalArgumentException("--list must be 0 or more (was " + list + ")");
@@ -97,6 +108,14 @@ final class RunCommand implements Callable<Integer> {
             }
             if (resultsPng != null) {
                 ChartPng.write(ResultsChart.create(r, env.caption()), resultsPng, 1000, 640, 2);
+            }
+            if (timelinePng != null) {
+                var timeline = r.timeline();
+                String caption = runSpec.describe() + " · wall " + Format.millis(r.wallMillis()) + " ms"
+                        + (r.interrupted() ? " · interrupted" : "");
+                AtomicFiles.write(timelinePng, out -> TimelineRenderer.writePng(timeline,
+                        TimelineRenderer.DEFAULT_WIDTH, TimelineRenderer.DEFAULT_HEIGHT, TimelineRenderer.DEFAULT_SCALE,
+                        TimelineStyle.LIGHT, caption, out));
             }
             if (ctrlC.fired() || r.interrupted()) {
                 err.println("poolscope: interrupted: " + r.done() + " of " + runSpec.tasks()

@@ -1,5 +1,8 @@
 package org.poolscope.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.poolscope.chart.Palette;
 
 /**
  * The package arrows of ARCHITECTURE.md, enforced: the engine knows no JavaFX, the workloads know
@@ -56,6 +60,20 @@ class LayersTest {
     static final ArchRule cliKnowsNoWindow = noClasses()
             .that().resideInAPackage(ROOT + "cli..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + "ui..", ROOT + "app..");
+
+    @ArchTest
+    static final ArchRule timelineDrawsTheEngineInThePalettesColours = noClasses()
+            .that().resideInAPackage(ROOT + "timeline..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + "workload..", ROOT + "metrics..",
+                    ROOT + "export..", ROOT + "cli..", ROOT + "ui..", ROOT + "app..", "org.jfree..")
+            .orShould().dependOnClassesThat(resideInAPackage(ROOT + "chart..").and(not(belongToAnyOf(Palette.class))))
+            .because("the timeline painter reads the engine's Timeline and the palette only; export, the CLI and "
+                    + "the window use it (engine ← timeline ← export, cli, ui)");
+
+    @ArchTest
+    static final ArchRule nothingBelowTheTimelineReadsIt = noClasses()
+            .that().resideInAnyPackage(ROOT + "workload..", ROOT + "engine..", ROOT + "metrics..", ROOT + "chart..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + "timeline..");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();

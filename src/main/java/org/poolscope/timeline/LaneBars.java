@@ -1,0 +1,391 @@
+package org.poolscope.timeline;
+
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.util.Arrays;
+import org.poolscope.engine.LaneLog;
+import org.poolscope.engine.TaskState;
+import org.poolscope.engine.Timeline;
+
+/**
+ * Draws one worker lane's bars with a level of detail that follows pixels, not tasks.
+ *
+ * <h2>How</h2>
+ * A lane log is in finish order and a lane runs one task at a time, so both its end and start times
+ * rise along the log: a binary search on the end time finds the first task in the window, and the
+ * walk stops at the first task that starts after it. Each task then goes one of two ways:
+ * <ul>
+ *   <li>at least {@link #EXACT_MIN} physical pixels wide: kept as an exact bar, drawn at the end
+ *       with a one-pixel gap after it and the lane's alternate shade on every other task;</li>
+ *   <li>thinner: its busy time is added to the pixel columns it covers, per outcome. Each column
+ *       then gets its dominant outcome, faded into the lane as far as it was idle (one of
+ *       {@link TimelineStyle#LEVELS} steps, all opaque), and runs of equal columns become one rectangle.</li>
+ * </ul>
+ * So a frame draws at most a few rectangles per pixel column, however many tasks it covers.
+ * Dense columns that hide a failure, or work stolen from another worker, get a thin strip at the
+ * bottom (failure) or top (stolen) of the bar.
+ *
+ * <h2>Segments</h2>
+ * An exact bar is filled by {@link #fillExact}; when the Timeline records per-task segments
+ * (send, compute, receive of a worker process), shading them is one method called from there.
+ *
+ * <h2>Threads</h2>
+ * One instance per painter, used by its painting thread only; scratch arrays are reused between
+ * frames and grow with the plot's width.
+ */
+final class LaneBars {
+
+    /** Bars at least this many physical pixels wide are drawn exactly; thinner ones as density. */
+    static final double EXACT_MIN = 3.0;
+
+    private static final int O = TimelineStyle.OUTCOMES;
+    private static final int MARK_STOLEN = 1;
+    private static final int MARK_FAILED = 2;
+
+    // Per pixel column of the plot: busy share per outcome, markers, then the colour key.
+    private float[][] busy = new float[O][0];
+    private byte[] marks = new byte[0];
+    private int[] keys = new int[0];
+    private int touchedFrom;
+    private int touchedTo;
+
+    // Exact bars waiting to be drawn over the density columns.
+    private int[] exactX0 = new int[64];
+    private int[] exactX1 = new int[64];
+    private int[] exactCancelX = new int[64];
+    private int[] exactKind = new int[64];
+    private int[] exactTask = new int[64];
+    private int exactCount;
+
+    /** The lane's background shade (even or odd lane), which density fades into. */
+    private int shade;
+
+    // The frame's mapping, set by begin().
+    private long from;
+    private long to;
+    private int plotX;
+    private int plotW;
+    private double pixelsPerNano;
+
+    // Wide exact bars of this frame, to be labelled with their task id (all lanes).
+    private int[] labelTask = new int[64];
+    private int[] labelX0 = new int[64];
+    private int[] labelX1 = new int[64];
+    private int[] labelY0 = new int[64];
+    private int[] labelY1 = new int[64];
+    private byte[] labelOutcome = new byte[64];
+    private int labelCount;
+    private int minLabelWidth;
+    private int maxMarkHeight = 1;
+
+    // The last painted lane: tasks that overlap the window, and their busy time in it.
+    int tasksInView;
+    long busyNanos;
+
+    // What this frame drew, for the legend.
+    boolean sawStolen;
+    boolean sawCancelledWhileRunning;
+    boolean sawRunning;
+
+    /** Starts a frame: the time window and the plot's physical columns {@code [plotX, plotX + plotW)}. */
+    void begin(long fromNanos, long toNanos, int plotX, int plotW, int minLabelWidth, int maxMarkHeight) {
+        this.minLabelWidth = minLabelWidth;
+        this.maxMarkHeight = Math.max(1, maxMarkHeight);
+        this.labelCount = 0;
+        this.from = fromNanos;
+        this.to = toNanos;
+        this.plotX = plotX;
+        this.plotW = plotW;
+        this.pixelsPerNano = plotW / (double) (toNanos - fromNanos);
+        if (marks.length < plotW + 1) {
+            int n = plotW + 1;
+            for (int o = 0; o < O; o++) {
+                busy[o] = new float[n];
+            }
+            marks = new byte[n];
+            keys = new int[n];
+        }
+        sawStolen = false;
+        sawCancelledWhileRunning = false;
+        sawRunning = false;
+    }
+
+    /**
+     * Draws lane {@code log}'s bars between physical rows {@code y0} and {@code y1}.
+     *
+     * @param logged  the log size to draw up to (read once by the caller)
+     * @param running the task running on this lane now and not yet logged, or -1
+     * @param now     the live run's present (the end of a running bar), or {@link TimelinePainter#NOT_LIVE}
+     */
+    void paint(Graphics2D g, Timeline timeline, LaneLog log, int logged, int running, long now, int y0, int y1,
+            TimelineStyle style, Paint hatch) {
+        shade = log.index() & 1;
+        touchedFrom = Integer.MAX_VALUE;
+        touchedTo = -1;
+        exactCount = 0;
+        tasksInView = 0;
+        busyNanos = 0;
+        for (int i = firstEndingAfter(timeline, log, logged, from); i < logged; i++) {
+            int t = log.get(i);
+            long start = timeline.startNanos(t);
+            if (start >= to) {
+                break;
+            }
+            TaskState state = timeline.state(t);
+            int outcome = outcomeOf(state);
+            long cancelledAt = state == TaskState.CANCELLED ? timeline.cancelledWhileRunningNanos(t) : -1;
+            add(t, start, timeline.endNanos(t), outcome, i & 1, timeline.stolenFrom(t) >= 0, cancelledAt);
+        }
+        if (running >= 0 && now != TimelinePainter.NOT_LIVE) {
+            long cancelledAt = timeline.state(running) == TaskState.CANCELLED
+                    ? timeline.cancelledWhileRunningNanos(running) : -1;
+            int outcome = cancelledAt >= 0 ? TimelineStyle.CANCELLED : TimelineStyle.RUNNING;
+            boolean stolen = timeline.stolenFrom(running) >= 0;
+            add(running, timeline.startNanos(running), now, outcome, logged & 1, stolen, cancelledAt);
+            sawRunning |= cancelledAt < 0;
+        }
+        paintDensity(g, y0, y1, style);
+        paintExact(g, y0, y1, style, hatch);
+    }
+
+    /**
+     * Writes the task id on each wide bar this frame kept, centred on the part in view, where it fits.
+     * {@code g} is in logical pixels (scaled by {@code scale}); the bars' positions are physical.
+     */
+    void paintLabels(Graphics2D g, TimelineStyle style, double scale) {
+        if (labelCount == 0) {
+            return;
+        }
+        g.setFont(style.smallFont);
+        FontMetrics fm = g.getFontMetrics();
+        double inner = fm.getAscent() - fm.getDescent();
+        for (int i = 0; i < labelCount; i++) {
+            double x0 = labelX0[i] / scale;
+            double x1 = labelX1[i] / scale;
+            double y0 = labelY0[i] / scale;
+            double y1 = labelY1[i] / scale;
+            if (y1 - y0 < fm.getAscent() + 2) {
+                continue;
+            }
+            String label = Integer.toString(labelTask[i]);
+            int w = fm.stringWidth(label);
+            if (w + style.padding > x1 - x0) {
+                continue;
+            }
+            g.setColor(style.onBar[labelOutcome[i]]);
+            g.drawString(label, (float) ((x0 + x1 - w) / 2), (float) ((y0 + y1 + inner) / 2));
+        }
+    }
+
+    /** The first position in {@code log} below {@code logged} whose task ends after {@code nanos}. */
+    static int firstEndingAfter(Timeline timeline, LaneLog log, int logged, long nanos) {
+        int lo = 0;
+        int hi = logged;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timeline.endNanos(log.get(mid)) > nanos) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    static int outcomeOf(TaskState state) {
+        return switch (state) {
+            case FAILED -> TimelineStyle.FAILED;
+            case CANCELLED -> TimelineStyle.CANCELLED;
+            case DONE -> TimelineStyle.DONE;
+            default -> TimelineStyle.RUNNING;
+        };
+    }
+
+    private void add(int task, long start, long end, int outcome, int parity, boolean stolen, long cancelledAt) {
+        if (end <= from || start >= to || end <= start) {
+            return;
+        }
+        tasksInView++;
+        busyNanos += Math.min(end, to) - Math.max(start, from);
+        double x0 = (Math.max(start, from) - from) * pixelsPerNano;
+        double x1 = (Math.min(end, to) - from) * pixelsPerNano;
+        sawStolen |= stolen;
+        if (x1 - x0 >= EXACT_MIN) {
+            int cancelX = -1;
+            if (cancelledAt >= 0) {
+                sawCancelledWhileRunning = true;
+                cancelX = plotX + (int) Math.round(Math.max(0, Math.min(plotW, (cancelledAt - from) * pixelsPerNano)));
+            }
+            keepExact(task, plotX + (int) Math.round(x0), plotX + (int) Math.round(x1), cancelX,
+                    outcome | parity << 3 | (stolen ? 1 << 4 : 0));
+            return;
+        }
+        int c0 = (int) x0;
+        int c1 = Math.min((int) x1, plotW - 1);
+        byte mark = (byte) ((stolen ? MARK_STOLEN : 0) | (outcome == TimelineStyle.FAILED ? MARK_FAILED : 0));
+        float[] b = busy[outcome];
+        if (c0 >= c1) {
+            b[c0] += (float) (x1 - x0);
+        } else {
+            b[c0] += (float) (c0 + 1 - x0);
+            for (int c = c0 + 1; c < c1; c++) {
+                b[c] += 1f;
+            }
+            b[c1] += (float) (x1 - c1);
+        }
+        for (int c = c0; c <= c1; c++) {
+            marks[c] |= mark;
+        }
+        touchedFrom = Math.min(touchedFrom, c0);
+        touchedTo = Math.max(touchedTo, c1);
+    }
+
+    private void keepExact(int task, int x0, int x1, int cancelX, int kind) {
+        if (exactCount == exactX0.length) {
+            int n = exactCount * 2;
+            exactTask = Arrays.copyOf(exactTask, n);
+            exactX0 = Arrays.copyOf(exactX0, n);
+            exactX1 = Arrays.copyOf(exactX1, n);
+            exactCancelX = Arrays.copyOf(exactCancelX, n);
+            exactKind = Arrays.copyOf(exactKind, n);
+        }
+        exactTask[exactCount] = task;
+        exactX0[exactCount] = x0;
+        exactX1[exactCount] = x1;
+        exactCancelX[exactCount] = cancelX;
+        exactKind[exactCount] = kind;
+        exactCount++;
+    }
+
+    /** Turns the touched columns into colour keys (clearing them for the next lane), then fills runs. */
+    private void paintDensity(Graphics2D g, int y0, int y1, TimelineStyle style) {
+        if (touchedTo < 0) {
+            return;
+        }
+        int levels = TimelineStyle.LEVELS + 1;
+        for (int c = touchedFrom; c <= touchedTo; c++) {
+            float total = 0;
+            float most = 0;
+            int dominant = 0;
+            for (int o = 0; o < O; o++) {
+                float v = busy[o][c];
+                busy[o][c] = 0;
+                total += v;
+                if (v > most) {
+                    most = v;
+                    dominant = o;
+                }
+            }
+            keys[c] = total <= 1e-4f ? -1 : dominant * levels + TimelineStyle.level(total);
+            if (dominant == TimelineStyle.FAILED) {
+                marks[c] &= ~MARK_FAILED;
+            }
+        }
+        int h = y1 - y0;
+        int markH = markHeight(h);
+        fillRuns(g, y0, h, style, levels);
+        fillMarks(g, y0, markH, MARK_STOLEN, style, levels);
+        fillMarks(g, y1 - markH, markH, MARK_FAILED, style, levels);
+        for (int c = touchedFrom; c <= touchedTo; c++) {
+            marks[c] = 0;
+        }
+    }
+
+    private void fillRuns(Graphics2D g, int y, int h, TimelineStyle style, int levels) {
+        int runStart = touchedFrom;
+        int runKey = keys[touchedFrom];
+        for (int c = touchedFrom + 1; c <= touchedTo + 1; c++) {
+            int key = c <= touchedTo ? keys[c] : Integer.MIN_VALUE;
+            if (key != runKey) {
+                if (runKey >= 0) {
+                    g.setColor(style.density[shade][runKey / levels][runKey % levels]);
+                    g.fillRect(plotX + runStart, y, c - runStart, h);
+                }
+                runStart = c;
+                runKey = key;
+            }
+        }
+    }
+
+    /**
+     * Strips under or over the columns with {@code mark}: failed colour for a hidden failure, the
+     * dominant outcome's stolen shade for stolen work; runs of one colour are one rectangle.
+     */
+    private void fillMarks(Graphics2D g, int y, int h, int mark, TimelineStyle style, int levels) {
+        int runStart = -1;
+        Color runColor = null;
+        for (int c = touchedFrom; c <= touchedTo + 1; c++) {
+            Color color = null;
+            if (c <= touchedTo && (marks[c] & mark) != 0 && keys[c] >= 0) {
+                color = mark == MARK_FAILED ? style.outcome[TimelineStyle.FAILED] : style.stolenMark[keys[c] / levels];
+            }
+            if (color != runColor) {
+                if (runColor != null) {
+                    g.setColor(runColor);
+                    g.fillRect(plotX + runStart, y, c - runStart, h);
+                }
+                runStart = c;
+                runColor = color;
+            }
+        }
+    }
+
+    private void paintExact(Graphics2D g, int y0, int y1, TimelineStyle style, Paint hatch) {
+        int h = y1 - y0;
+        int markH = markHeight(h);
+        for (int i = 0; i < exactCount; i++) {
+            int x0 = exactX0[i];
+            int x1 = exactX1[i];
+            if (x1 - x0 >= 4) {
+                x1--; // a gap after each bar: neighbours without idle time between them stay apart
+            }
+            int kind = exactKind[i];
+            int outcome = kind & 7;
+            fillExact(g, x0, x1, y0, h, (kind >> 3 & 1) == 0 ? style.outcome[outcome] : style.outcomeAlt[outcome]);
+            int cancelX = exactCancelX[i];
+            if (cancelX >= 0 && cancelX < x1) {
+                g.setPaint(hatch);
+                g.fillRect(Math.max(x0, cancelX), y0, x1 - Math.max(x0, cancelX), h);
+            }
+            if ((kind >> 4 & 1) != 0) {
+                g.setColor(style.stolenMark[outcome]);
+                g.fillRect(x0, y0, x1 - x0, markH);
+            }
+            if (x1 - x0 >= minLabelWidth) {
+                keepLabel(exactTask[i], x0, x1, y0, y1, cancelX >= 0 ? TimelineStyle.CANCELLED : outcome);
+            }
+        }
+    }
+
+    private void keepLabel(int task, int x0, int x1, int y0, int y1, int outcome) {
+        if (labelCount == labelTask.length) {
+            int n = labelCount * 2;
+            labelTask = Arrays.copyOf(labelTask, n);
+            labelX0 = Arrays.copyOf(labelX0, n);
+            labelX1 = Arrays.copyOf(labelX1, n);
+            labelY0 = Arrays.copyOf(labelY0, n);
+            labelY1 = Arrays.copyOf(labelY1, n);
+            labelOutcome = Arrays.copyOf(labelOutcome, n);
+        }
+        labelTask[labelCount] = task;
+        labelX0[labelCount] = x0;
+        labelX1[labelCount] = x1;
+        labelY0[labelCount] = y0;
+        labelY1[labelCount] = y1;
+        labelOutcome[labelCount] = (byte) outcome;
+        labelCount++;
+    }
+
+    /** One exact bar. Per-task segments (a worker process's send, compute, receive) would be shaded here. */
+    private static void fillExact(Graphics2D g, int x0, int x1, int y, int h, Color color) {
+        g.setColor(color);
+        g.fillRect(x0, y, x1 - x0, h);
+    }
+
+    /** Marks take a seventh of a bar, at most a third and at most a few logical pixels. */
+    private int markHeight(int barHeight) {
+        return Math.max(1, Math.min(maxMarkHeight, Math.min(barHeight / 3, (int) Math.round(barHeight * 0.14))));
+    }
+}
