@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.poolscope.cli.PoolScopeCli;
 
 /**
- * The launcher's entry point: a subcommand runs the CLI; no arguments will open the window (until it
- * exists, the CLI's help). A plain main class, not a JavaFX Application, so the packaged launcher
- * can start on the class path.
+ * The launcher's entry point: a subcommand runs the CLI; no arguments open the window. A plain main
+ * class, not a JavaFX Application, so the launcher can start JavaFX from the class path.
  */
 public final class Main {
 
@@ -17,7 +16,10 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        String[] effective = args.length == 0 ? new String[] {"--help"} : args;
-        System.exit(PoolScopeCli.execute(effective, out, err));
+        if (args.length == 0) {
+            javafx.application.Application.launch(org.poolscope.ui.PoolScopeApp.class);
+            System.exit(0); // the window closed: end daemon helpers and the JVM with it
+        }
+        System.exit(PoolScopeCli.execute(args, out, err));
     }
 }

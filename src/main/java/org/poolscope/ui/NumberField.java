@@ -24,6 +24,7 @@ final class NumberField extends TextField {
         this.min = min;
         this.max = max;
         setPrefColumnCount(9);
+        setId("field-" + name.replace(' ', '-').replace("%", "percent"));
         setTooltip(new Tooltip(name + ": a whole number from " + min + " to " + max));
         getStyleClass().add("ps-number");
         textProperty().addListener((obs, old, text) -> {
