@@ -15,7 +15,8 @@ import org.poolscope.engine.Timeline;
  * now). Each column gets the mean number of tasks waiting over its time span, exactly: a waiting
  * interval adds its fraction to the columns at its two ends and +1 to those between, through a
  * difference array, so the pass costs O(1) a task and O(1) a column. Zoomed in, a column is shorter
- * than any change and the mean is the exact step.
+ * than any change and the mean is the exact step. A finished run painted again is read from a
+ * {@link QueueIndex} instead, at two binary searches a column.
  *
  * <h2>Threads</h2>
  * The painter's thread. Reads a live timeline through its public readers: the state first, with
@@ -36,6 +37,11 @@ final class QueueProfile {
     /** Per lane: the task running there now (live runs), or -1. */
     int[] running = new int[0];
     private long[] runningStart = new long[0];
+    /** The finished timeline the last pass saw: indexed if it is painted again. */
+    private Timeline finished;
+    private QueueIndex index;
+    /** A finished timeline too long to index: scanned every frame. */
+    private Timeline refused;
 
     void scan(Timeline timeline, long from, long to, int columns, long now, int tokenCapacity, int lanes) {
         this.columns = columns;
@@ -58,9 +64,17 @@ final class QueueProfile {
         waitingNow = 0;
         peak = 0;
         boolean live = now != TimelinePainter.NOT_LIVE;
+        if (!live && index != null && index.timeline == timeline) {
+            peak = index.fill(from, to, columns, waiting);
+            return;
+        }
         double columnsPerNano = columns / (double) (to - from);
+        int terminal = 0;
         for (int t = 0, n = timeline.tasks(); t < n; t++) {
             TaskState state = timeline.state(t);
+            if (state.isTerminal()) {
+                terminal++;
+            }
             long left;
             switch (state) {
                 case NEW:
@@ -94,6 +108,13 @@ final class QueueProfile {
             double mean = waiting[c] + level;
             waiting[c] = mean;
             peak = Math.max(peak, mean);
+        }
+        if (!live && terminal == timeline.tasks()) {
+            if (finished == timeline && refused != timeline) {
+                index = QueueIndex.of(timeline);
+                refused = index == null ? timeline : null;
+            }
+            finished = timeline;
         }
     }
 
