@@ -81,7 +81,7 @@ public final class MainView extends BorderPane {
         setCenter(main);
         setBottom(new StatusBarView(controller, settings));
 
-        run.setDefaultButton(true);
+        run.setId("run-button"); // the main action: bold, with an accent icon (toolbars flatten accent backgrounds)
         run.disableProperty().bind(controller.busy().or(parameters.problem().isNotEmpty()));
         sweep.disableProperty().bind(run.disableProperty().or(Bindings.createBooleanBinding(
                 () -> settings.executor.get() == ExecutorKind.SEQUENTIAL, settings.executor)));

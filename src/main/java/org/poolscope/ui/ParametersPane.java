@@ -42,6 +42,7 @@ final class ParametersPane extends VBox {
     private final List<NumberField> workloadOnly = new ArrayList<>();
     private boolean buildingWorkload;
     final Slider workerSlider = new Slider();
+    private final Label coresNote = new Label();
     final NumberField workerField;
     final Slider taskSlider = new Slider(0, Math.log10(MAX_TASKS_SLIDER), 0);
     final NumberField taskField;
@@ -63,6 +64,17 @@ final class ParametersPane extends VBox {
         workerSlider.setShowTickLabels(true);
         workerSlider.setSnapToTicks(true);
         workerSlider.setMin(1);
+        workerSlider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) { // ticks count from 1: label 250.75 as 250
+                return v < 20 ? Long.toString(Math.round(v)) : Long.toString(Math.round(v / 10) * 10);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
         workerSlider.setTooltip(new Tooltip("Workers: threads, virtual-thread permits or processes. Ticks mark multiples of the "
                 + CORES + " cores; drag during a run to resize the pool."));
         updateWorkerRange();
@@ -110,15 +122,19 @@ final class ParametersPane extends VBox {
         GridPane common = grid();
         row(common, 0, "Workers", workerField);
         common.add(workerSlider, 0, 1, 2, 1);
-        row(common, 2, "Tasks", taskField);
-        common.add(taskSlider, 0, 3, 2, 1);
+        coresNote.getStyleClass().add("text-muted");
+        coresNote.setWrapText(true);
+        coresNote.setMaxWidth(270);
+        common.add(coresNote, 0, 2, 2, 1);
+        row(common, 3, "Tasks", taskField);
+        common.add(taskSlider, 0, 4, 2, 1);
         NumberField repeats = number("repeats", 1, 1000, settings.repeats.get(), v -> settings.repeats.set((int) v));
         repeats.setTooltip(new Tooltip("Sweep: measured rounds after a warm-up round"));
-        row(common, 4, "Repeats", repeats);
+        row(common, 5, "Repeats", repeats);
         NumberField failures = number("failing tasks %", 0, 100, Math.round(settings.failRate.get() * 100),
                 v -> settings.failRate.set(v / 100.0));
         failures.setTooltip(new Tooltip("Share of units that throw on purpose (chosen by the seed and the unit)"));
-        row(common, 5, "Failing tasks %", failures);
+        row(common, 6, "Failing tasks %", failures);
 
         VBox workloadBox = new VBox(8);
         Runnable showWorkload = () -> workloadBox.getChildren().setAll(workloadFields());
@@ -163,9 +179,12 @@ final class ParametersPane extends VBox {
         boolean waiting = settings.executor.get() == ExecutorKind.VIRTUAL || settings.family.get() == Settings.Family.IO;
         int max = waiting ? MAX_THREADS_WAITING : MAX_THREADS_CPU;
         workerSlider.setMax(max);
-        workerSlider.setMajorTickUnit(waiting ? 250 : CORES);
-        workerSlider.setMinorTickCount(waiting ? 4 : CORES - 1);
+        // Ticks count from the minimum (1): one per worker on small ranges, so the cores' tick is labelled.
+        workerSlider.setMajorTickUnit(waiting ? (max - 1) / 4.0 : max <= 16 ? 1 : CORES);
+        workerSlider.setMinorTickCount(waiting || max <= 16 ? 0 : CORES - 1);
         workerSlider.setSnapToTicks(!waiting);
+        coresNote.setText(waiting ? CORES + " cores · waiting tasks gain from many more workers"
+                : CORES + " cores · past them, workers share the cores");
         if (settings.workers.get() > max) {
             settings.workers.set(max);
         }
@@ -200,8 +219,12 @@ final class ParametersPane extends VBox {
                         v -> settings.increments.set((int) v)));
             }
         }
-        Label title = new Label(settings.family.get().name().charAt(0)
-                + settings.family.get().name().substring(1).toLowerCase(Locale.ROOT));
+        Label title = new Label(switch (settings.family.get()) {
+            case PRIMES -> "Primes";
+            case FILTER -> "Signal filter";
+            case IO -> "I/O";
+            case CONTENTION -> "Contention";
+        });
         title.getStyleClass().add("title-4");
         buildingWorkload = false;
         return List.of(title, g);
