@@ -41,6 +41,9 @@ public final class LaneLog {
     private final Timeline timeline;
     private volatile long retiredNanoTime;
     private volatile boolean retired;
+    private volatile long pid = -1;
+    private volatile long readyNanoTime;
+    private volatile boolean ready;
     private volatile int[][] chunks = new int[4][];
     @SuppressWarnings("unused") // accessed through SIZE
     private int size;
@@ -76,6 +79,17 @@ public final class LaneLog {
         retired = true;
     }
 
+    /** Called when the lane's worker process has started: lanes of the process kind have a pid. */
+    void process(long processId) {
+        pid = processId;
+    }
+
+    /** Called when the lane's worker process answered its first hello: it can take tasks from now on. */
+    void ready(long nanoTime) {
+        readyNanoTime = nanoTime;
+        ready = true;
+    }
+
     /** The lane's index: the creation index of its worker thread, or its permit slot. */
     public int index() {
         return index;
@@ -94,6 +108,20 @@ public final class LaneLog {
     /** When the lane's worker left (a pool shrank), in nanoseconds from the run's start; -1 while it lives. */
     public long retiredNanos() {
         return retired ? retiredNanoTime - timeline.originNanoTime() : -1;
+    }
+
+    /**
+     * When the lane's worker could take tasks, in nanoseconds from the run's start: for a worker
+     * process, when it answered the hello (created → ready is its start-up); for a thread, and for a
+     * process that has not answered yet, {@link #createdNanos()}.
+     */
+    public long readyNanos() {
+        return ready ? readyNanoTime - timeline.originNanoTime() : createdNanos();
+    }
+
+    /** The id of the lane's worker process, or -1 for a lane of threads. */
+    public long pid() {
+        return pid;
     }
 
     /** How many tasks this lane has finished so far. */
