@@ -43,6 +43,7 @@ public final class LaneLog {
     private volatile boolean retired;
     private volatile long pid = -1;
     private volatile long readyNanoTime;
+    private volatile long clockOffsetNanos;
     private volatile boolean ready;
     private volatile int[][] chunks = new int[4][];
     @SuppressWarnings("unused") // accessed through SIZE
@@ -84,9 +85,13 @@ public final class LaneLog {
         pid = processId;
     }
 
-    /** Called when the lane's worker process answered its first hello: it can take tasks from now on. */
-    void ready(long nanoTime) {
+    /**
+     * Called when the lane's worker process answered its first hello: it can take tasks from now on.
+     * {@code clockOffset} is its clock minus ours as the handshake found it (0: one clock).
+     */
+    void ready(long nanoTime, long clockOffset) {
         readyNanoTime = nanoTime;
+        clockOffsetNanos = clockOffset;
         ready = true;
     }
 
@@ -122,6 +127,15 @@ public final class LaneLog {
     /** The id of the lane's worker process, or -1 for a lane of threads. */
     public long pid() {
         return pid;
+    }
+
+    /**
+     * The lane's worker process's {@link System#nanoTime()} minus this process's, as the start-up
+     * handshake found it: 0 when both are one clock (the handshake's check held), which HotSpot gives on
+     * one host in practice; else the estimate its compute times were corrected by. 0 for threads.
+     */
+    public long clockOffsetNanos() {
+        return clockOffsetNanos;
     }
 
     /** How many tasks this lane has finished so far. */

@@ -368,7 +368,7 @@ final class ProcessPool extends Pool {
                 worker = w;
                 lane.process(w.pid());
                 w.handshake();
-                lane.ready(w.readyNanoTime());
+                lane.ready(w.readyNanoTime(), w.clockOffsetNanos());
             } catch (IOException | RuntimeException e) {
                 if (w != null) {
                     w.close();

@@ -94,6 +94,7 @@ class ProcessPoolTest {
             assertThat(lane.createdNanos()).isGreaterThanOrEqualTo(0); // start-up inside the clock
             assertThat(lane.readyNanos()).isGreaterThan(lane.createdNanos());
             assertThat(lane.pid()).isPositive();
+            assertThat(lane.clockOffsetNanos()).as("one clock across processes on one host").isZero();
         }
         // Threads know nothing of segments.
         Timeline threads = new Run(new RunSpec(PrimesWorkload.trial(1000), ExecutorKind.FIXED, 1, 2, true)).execute().timeline();
