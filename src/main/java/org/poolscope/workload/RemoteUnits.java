@@ -3,9 +3,9 @@ package org.poolscope.workload;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Optional;
 
 /**
@@ -46,8 +46,6 @@ public final class RemoteUnits {
     private static final int IO_REQUEST = 1 + 4;
     /** Floats per block through a scratch buffer: 64 KiB of bytes. */
     private static final int BLOCK_FLOATS = 16 * 1024;
-    private static final ValueLayout.OfFloat WIRE_FLOAT =
-            ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     /** The worker's last sieve and filter: base primes and FIR taps are made once per run, not per unit. */
     private static volatile SegmentedSieve lastSieve;
@@ -316,12 +314,15 @@ public final class RemoteUnits {
 
     // ---------------------------------------------------------------- floats in bulk
 
+    // A float view of a little-endian byte array: a plain memory copy on x86 and ARM. java.nio is loaded in
+    // every JVM already; the foreign-memory API would cost a fresh worker ten milliseconds of class loading.
+
     static void writeFloats(DataOutput out, float[] from, int offset, int count) throws IOException {
         byte[] scratch = new byte[4 * Math.min(count, BLOCK_FLOATS)];
-        MemorySegment block = MemorySegment.ofArray(scratch);
+        FloatBuffer block = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         for (int done = 0; done < count; ) {
             int n = Math.min(BLOCK_FLOATS, count - done);
-            MemorySegment.copy(from, offset + done, block, WIRE_FLOAT, 0, n);
+            block.put(0, from, offset + done, n);
             out.write(scratch, 0, 4 * n);
             done += n;
         }
@@ -329,11 +330,11 @@ public final class RemoteUnits {
 
     static void readFloats(DataInput in, float[] to, int offset, int count) throws IOException {
         byte[] scratch = new byte[4 * Math.min(count, BLOCK_FLOATS)];
-        MemorySegment block = MemorySegment.ofArray(scratch);
+        FloatBuffer block = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         for (int done = 0; done < count; ) {
             int n = Math.min(BLOCK_FLOATS, count - done);
             in.readFully(scratch, 0, 4 * n);
-            MemorySegment.copy(block, WIRE_FLOAT, 0, to, offset + done, n);
+            block.get(0, to, offset + done, n);
             done += n;
         }
     }
