@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
  * {@link TaskBody#run} on some lane.
  *
  * <h2>Lifecycle</h2>
- * Created with its workers already started (their start-up is not the run's cost) → {@link #submitAll}
+ * Created with its workers started (worker processes finish starting later: {@link #awaitReady}) → {@link #submitAll}
  * once → any number of {@link #resize}, {@link #cancelQueued}, {@link #interruptRunning} while tasks
  * run → {@link #close} once, which waits until every thread it started has ended.
  *
