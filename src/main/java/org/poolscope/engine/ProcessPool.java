@@ -363,32 +363,36 @@ final class ProcessPool extends Pool {
         @Override
         public void run() {
             WorkerProcess w = null;
+            Throwable failure = null;
             try {
-                w = WorkerProcess.start(lane.index(), heapMegabytes);
-                worker = w;
-                lane.process(w.pid());
-                w.handshake();
-                lane.ready(w.readyNanoTime(), w.clockOffsetNanos());
-            } catch (IOException | RuntimeException e) {
+                try {
+                    w = WorkerProcess.start(lane.index(), heapMegabytes);
+                    worker = w;
+                    lane.process(w.pid());
+                    w.handshake();
+                    lane.ready(w.readyNanoTime(), w.clockOffsetNanos());
+                } catch (IOException | RuntimeException e) {
+                    failure = new IllegalStateException("a worker process could not start: " + e.getMessage(), e);
+                    return;
+                } finally {
+                    if (initial) {
+                        initialReady.countDown();
+                    }
+                }
+                serve(w);
+            } catch (RuntimeException | Error e) {
+                // A bug of ours: the task in hand and the tasks left must still end, or the run would wait forever.
+                failure = e;
+                int t = current;
+                if (t >= 0 && timeline.state(t) == TaskState.RUNNING) {
+                    body.finish(t, lane, TaskState.FAILED, e);
+                }
+                throw e;
+            } finally {
                 if (w != null) {
                     w.close();
                 }
-                RuntimeException reason = new IllegalStateException("a worker process could not start: "
-                        + e.getMessage(), e);
-                if (initial) {
-                    initialReady.countDown();
-                }
-                leave(this, reason);
-                return;
-            }
-            if (initial) {
-                initialReady.countDown();
-            }
-            try {
-                serve(w);
-            } finally {
-                w.close();
-                leave(this, null);
+                leave(this, failure);
             }
         }
 

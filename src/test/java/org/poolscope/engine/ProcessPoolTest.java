@@ -233,6 +233,22 @@ class ProcessPoolTest {
     }
 
     @Test
+    void whenNoWorkerCanStartTheTasksFailWithTheReasonInsteadOfWaiting() throws Exception {
+        String classPath = System.getProperty("java.class.path");
+        RunResult r;
+        try {
+            System.setProperty("java.class.path", "/no/such/poolscope.jar"); // workers are started on it
+            r = new Run(new RunSpec(new IoWorkload(0), ExecutorKind.PROCESS, 2, 5, true)).execute();
+        } finally {
+            System.setProperty("java.class.path", classPath);
+        }
+        assertThat(r.failed()).isEqualTo(5);
+        assertThat(r.timeline().error(0)).hasMessageStartingWith("a worker process could not start: worker process exited (code 1)")
+                .hasMessageContaining("WorkerMain");
+        assertThat(r.timeline().lanes()).allSatisfy(lane -> assertThat(lane.readyNanos()).isEqualTo(lane.createdNanos()));
+    }
+
+    @Test
     void theContentionWorkloadIsRefusedBeforeItStarts() throws InterruptedException {
         var spec = new RunSpec(new ContentionWorkload(ContentionWorkload.LockKind.LONG_ADDER, 100),
                 ExecutorKind.PROCESS, 2, 4, true);

@@ -209,7 +209,9 @@ public final class WorkerProcess {
                 cancelInFlight();
             }
             return receive(job, unit);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A RuntimeException here is a codec that met something it did not expect: the streams are
+            // out of step, so the worker cannot be trusted with another unit either.
             return new Reply(Reply.Outcome.EXITED, 0, 0, exited(e));
         } finally {
             writeLock.lock();
@@ -239,9 +241,15 @@ public final class WorkerProcess {
         };
     }
 
-    /** Asks the worker to stop the unit it is computing, if any. Any thread; a dead worker is ignored. */
+    /**
+     * Asks the worker to stop the unit it is computing, if any. Any thread; a dead worker is ignored.
+     * Never waits for the write lock: whoever holds it is the driving thread sending a unit, and
+     * {@link #run} sends the CANCEL itself once the unit is out if the run is cancelled by then.
+     */
     public void cancelInFlight() {
-        writeLock.lock();
+        if (!writeLock.tryLock()) {
+            return;
+        }
         try {
             if (unitInFlight >= 0) {
                 Protocol.cancel(toWorker, unitInFlight);
@@ -295,7 +303,7 @@ public final class WorkerProcess {
      * (killing it if it lingers, as one that broke the protocol would), then names its exit code and
      * the last line of its standard error.
      */
-    private WorkerExitedException exited(IOException cause) {
+    private WorkerExitedException exited(Exception cause) {
         // The end of its output, or a broken pipe, is a worker that died; give it a moment to be reaped.
         // One still alive after that speaks something else and cannot be trusted with another unit.
         boolean ended = cause instanceof EOFException || waitForExit(PROTOCOL_GRACE_MILLIS);
@@ -310,7 +318,7 @@ public final class WorkerProcess {
         }
         String message = ended
                 ? "worker process exited (code " + code + ")"
-                : "worker process broke the protocol (" + cause.getMessage() + ") and was killed (code " + code + ")";
+                : "worker process stopped speaking the protocol (" + cause + ") and was killed (code " + code + ")";
         return new WorkerExitedException(last == null ? message : message + ": " + last, code, cause);
     }
 
