@@ -6,7 +6,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,8 +76,8 @@ class SameResultOnProcessTest {
         return bits;
     }
 
-    @AfterAll
-    static void nothingOfOursIsLeft() throws InterruptedException {
+    @AfterEach
+    void nothingOfOursIsLeft() throws InterruptedException {
         assertThat(Threads.ours()).isEmpty();
         assertThat(Children.aliveAfter(1000)).isEmpty();
     }
