@@ -13,7 +13,12 @@ public enum ExecutorKind {
     /** A {@link java.util.concurrent.ForkJoinPool} of parallelism N; the task range is split by fork/join. */
     WORK_STEALING("work-stealing"),
     /** A virtual thread per task, at most N running at once through a resizable pool of permits. */
-    VIRTUAL("virtual");
+    VIRTUAL("virtual"),
+    /**
+     * N worker JVMs, one unit in flight each, its inputs and outputs through pipes: what Python's
+     * ProcessPoolExecutor costs (start-up, transfer), made visible. Not for the contention workload.
+     */
+    PROCESS("process");
 
     private final String cliName;
 

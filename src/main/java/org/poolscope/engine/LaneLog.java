@@ -41,6 +41,10 @@ public final class LaneLog {
     private final Timeline timeline;
     private volatile long retiredNanoTime;
     private volatile boolean retired;
+    private volatile long pid = -1;
+    private volatile long readyNanoTime;
+    private volatile long clockOffsetNanos;
+    private volatile boolean ready;
     private volatile int[][] chunks = new int[4][];
     @SuppressWarnings("unused") // accessed through SIZE
     private int size;
@@ -76,6 +80,21 @@ public final class LaneLog {
         retired = true;
     }
 
+    /** Called when the lane's worker process has started: lanes of the process kind have a pid. */
+    void process(long processId) {
+        pid = processId;
+    }
+
+    /**
+     * Called when the lane's worker process answered its first hello: it can take tasks from now on.
+     * {@code clockOffset} is its clock minus ours as the handshake found it (0: one clock).
+     */
+    void ready(long nanoTime, long clockOffset) {
+        readyNanoTime = nanoTime;
+        clockOffsetNanos = clockOffset;
+        ready = true;
+    }
+
     /** The lane's index: the creation index of its worker thread, or its permit slot. */
     public int index() {
         return index;
@@ -94,6 +113,29 @@ public final class LaneLog {
     /** When the lane's worker left (a pool shrank), in nanoseconds from the run's start; -1 while it lives. */
     public long retiredNanos() {
         return retired ? retiredNanoTime - timeline.originNanoTime() : -1;
+    }
+
+    /**
+     * When the lane's worker could take tasks, in nanoseconds from the run's start: for a worker
+     * process, when it answered the hello (created → ready is its start-up); for a thread, and for a
+     * process that has not answered yet, {@link #createdNanos()}.
+     */
+    public long readyNanos() {
+        return ready ? readyNanoTime - timeline.originNanoTime() : createdNanos();
+    }
+
+    /** The id of the lane's worker process, or -1 for a lane of threads. */
+    public long pid() {
+        return pid;
+    }
+
+    /**
+     * The lane's worker process's {@link System#nanoTime()} minus this process's, as the start-up
+     * handshake found it: 0 when both are one clock (the handshake's check held), which HotSpot gives on
+     * one host in practice; else the estimate its compute times were corrected by. 0 for threads.
+     */
+    public long clockOffsetNanos() {
+        return clockOffsetNanos;
     }
 
     /** How many tasks this lane has finished so far. */

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
  * {@link TaskBody#run} on some lane.
  *
  * <h2>Lifecycle</h2>
- * Created with its workers already started (their start-up is not the run's cost) → {@link #submitAll}
+ * Created with its workers started (worker processes finish starting later: {@link #awaitReady}) → {@link #submitAll}
  * once → any number of {@link #resize}, {@link #cancelQueued}, {@link #interruptRunning} while tasks
  * run → {@link #close} once, which waits until every thread it started has ended.
  *
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@code submitAll} and {@code close} on the run's thread; {@code resize}, {@code cancelQueued} and
  * {@code interruptRunning} on any thread, concurrently with the run.
  */
-abstract sealed class Pool permits SequentialPool, FixedPool, WorkStealingPool, VirtualPool {
+abstract sealed class Pool permits SequentialPool, FixedPool, WorkStealingPool, VirtualPool, ProcessPool {
 
     /** How long {@link #close} waits for threads to end before it gives up and says so. */
     static final long CLOSE_TIMEOUT_SECONDS = 30;
@@ -32,6 +32,7 @@ abstract sealed class Pool permits SequentialPool, FixedPool, WorkStealingPool, 
             case FIXED -> new FixedPool(workers, body);
             case WORK_STEALING -> new WorkStealingPool(workers, body);
             case VIRTUAL -> new VirtualPool(workers, body);
+            case PROCESS -> new ProcessPool(workers, body);
         };
     }
 

@@ -37,11 +37,15 @@ public final class Run {
 
     /** Plans the run. @throws IllegalArgumentException when the workload cannot be planned so */
     public Run(RunSpec spec) {
+        ProcessPool.check(spec); // before planning: a refused run must not allocate its job first
         this(spec, spec.workload().plan(spec.tasks()));
     }
 
     /** A run of an already planned job (tests drive the engine with jobs they control). */
     Run(RunSpec spec, Job job) {
+        if (spec.executor() == ExecutorKind.PROCESS) {
+            ProcessPool.check(spec, job);
+        }
         this.spec = spec;
         this.job = job;
         this.timeline = new Timeline(job.units(), spec.record());
@@ -123,6 +127,9 @@ public final class Run {
     public void resize(int workers) {
         if (workers < 1 || workers > RunSpec.MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be 1.." + RunSpec.MAX_WORKERS + " (was " + workers + ")");
+        }
+        if (spec.executor() == ExecutorKind.PROCESS) {
+            ProcessPool.checkWorkers(workers);
         }
         requestedWorkers = workers;
         Pool p = pool;

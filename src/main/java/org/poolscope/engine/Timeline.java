@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <h2>Layout</h2>
  * Task slots are primitive arrays indexed by task id: three {@code long} times, an {@code int}
  * state and an {@code int} lane, 32 bytes a task, plus 4 bytes in a lane log. A million tasks take
- * about 36 MB. Exceptions are kept in a sparse map; results live in the workload's own arrays.
+ * about 36 MB. Runs on worker processes add two {@code long}s a task, when the worker's kernel
+ * started and ended ({@link #computeStartNanos}), so a bar splits into send, compute and receive:
+ * 52 bytes a task. Exceptions are kept in a sparse map; results live in the workload's own arrays.
  * With recording off ({@code --no-record}) the times and lane logs are not allocated or written:
  * only the state word and lane remain, which the run needs to know what completed.
  *
@@ -56,6 +58,9 @@ public final class Timeline {
     private final long[] start;
     private final long[] end;
     private volatile int[] stolenFromPlusOne;
+    /** Only for runs on worker processes: when each task's kernel started and ended, -1 if unknown. */
+    private volatile long[] computeStart;
+    private volatile long[] computeEnd;
     private final Map<Integer, Throwable> errors = new ConcurrentHashMap<>();
     private final Map<Integer, Long> cancelledWhileRunning = new ConcurrentHashMap<>();
     private volatile LaneLog[] lanes = new LaneLog[0];
@@ -217,6 +222,37 @@ public final class Timeline {
         s[t] = fromLane + 1;
     }
 
+    /**
+     * Allocates the per-task compute times, for a kind that runs units in worker processes. Called
+     * once, before any task is submitted; does nothing when not recording.
+     */
+    void enableSegments() {
+        if (recording && computeStart == null) {
+            long[] ends = new long[tasks];
+            Arrays.fill(ends, -1);
+            long[] starts = ends.clone();
+            computeEnd = ends;
+            computeStart = starts;
+        }
+    }
+
+    /**
+     * Records when task {@code t}'s kernel started and ended, as raw {@link System#nanoTime()} in this
+     * process's clock, clamped into the task's own span (a corrected worker clock may be off by a few
+     * microseconds). Called by the thread that started the task, before it {@link #finish finishes} it.
+     */
+    void computed(int t, long startNanoTime, long endNanoTime) {
+        long[] starts = computeStart;
+        long[] ends = computeEnd;
+        if (starts == null) {
+            return;
+        }
+        long now = now();
+        long from = Math.clamp(startNanoTime - origin, start[t], now);
+        starts[t] = from;
+        ends[t] = Math.clamp(endNanoTime - origin, from, now);
+    }
+
     // ---------------------------------------------------------------- readers (any thread)
 
     public int tasks() {
@@ -263,6 +299,27 @@ public final class Timeline {
     public int stolenFrom(int t) {
         int[] s = stolenFromPlusOne;
         return s == null ? -1 : s[t] - 1;
+    }
+
+    /** Whether tasks have compute times: a recorded run on worker processes. */
+    public boolean hasSegments() {
+        return computeStart != null;
+    }
+
+    /**
+     * When task {@code t}'s kernel started in its worker process, in ns from the run's start: its bar
+     * is send (start → compute start), compute, receive (compute end → end). -1 when unknown: no
+     * segments, the task never ran, or its worker died. Valid once the task's state is terminal.
+     */
+    public long computeStartNanos(int t) {
+        long[] starts = computeStart;
+        return starts == null ? -1 : starts[t];
+    }
+
+    /** When task {@code t}'s kernel ended in its worker process, as {@link #computeStartNanos}. */
+    public long computeEndNanos(int t) {
+        long[] ends = computeEnd;
+        return ends == null ? -1 : ends[t];
     }
 
     /**

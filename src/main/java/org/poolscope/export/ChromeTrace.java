@@ -25,6 +25,12 @@ import org.poolscope.engine.Timeline;
  * running when written (a run not finished) is left out. A run that did not record per-task times
  * gives the metadata only, with a note in {@code otherData}.
  *
+ * <h2>Worker processes</h2>
+ * A run of the {@code process} kind adds a {@code start-up} slice per lane (created → ready, category
+ * {@code startup}) and, inside each task slice whose worker answered, three child slices: {@code send}
+ * (start → compute start), {@code compute} and {@code receive} (compute end → end), categories
+ * {@code transfer} and {@code compute}. The transfer is what processes cost that threads do not.
+ *
  * <h2>Why streaming</h2>
  * Three events a task make three million for a large run: they go straight from the Timeline's
  * arrays to the {@link JsonGenerator}, numbers and task names formatted into reused buffers, so
@@ -53,6 +59,10 @@ public final class ChromeTrace {
     private static final SerializableString QUEUED = new SerializedString("queued");
     private static final SerializableString QUEUE = new SerializedString("queue");
     private static final SerializableString TASK_CATEGORY = new SerializedString("task");
+    private static final SerializableString SEND = new SerializedString("send");
+    private static final SerializableString COMPUTE = new SerializedString("compute");
+    private static final SerializableString RECEIVE = new SerializedString("receive");
+    private static final SerializableString TRANSFER = new SerializedString("transfer");
 
     private ChromeTrace() {
     }
@@ -75,6 +85,7 @@ public final class ChromeTrace {
             writeMetadata(g, run);
             if (timeline.recording()) {
                 EventText text = new EventText();
+                writeStartUps(g, timeline, text);
                 for (int t = 0, n = timeline.tasks(); t < n; t++) {
                     writeTask(g, timeline, t, text);
                 }
@@ -119,6 +130,29 @@ public final class ChromeTrace {
         g.writeEndObject();
     }
 
+    /** A worker process's start-up on its lane's track: from the lane's creation to the worker's hello. */
+    private static void writeStartUps(JsonGenerator g, Timeline timeline, EventText text) throws IOException {
+        for (LaneLog lane : timeline.lanes()) {
+            if (lane.pid() < 0 || lane.readyNanos() <= lane.createdNanos()) {
+                continue;
+            }
+            g.writeStartObject();
+            g.writeStringField("name", "start-up");
+            g.writeStringField("cat", "startup");
+            g.writeStringField("ph", "X");
+            g.writeFieldName(TS);
+            text.micros(g, lane.createdNanos());
+            g.writeFieldName(DUR);
+            text.micros(g, lane.readyNanos() - lane.createdNanos());
+            g.writeNumberField("pid", PID);
+            g.writeNumberField("tid", lane.index() + 1);
+            g.writeObjectFieldStart("args");
+            g.writeNumberField("processId", lane.pid());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+
     private static void writeTask(JsonGenerator g, Timeline timeline, int t, EventText text) throws IOException {
         TaskState state = timeline.state(t);
         if (!state.isTerminal()) {
@@ -161,6 +195,33 @@ public final class ChromeTrace {
             g.writeNumber(stolenFrom);
         }
         g.writeEndObject();
+        g.writeEndObject();
+        long computeStart = timeline.computeStartNanos(t);
+        if (computeStart >= 0) { // ran in a worker process that answered: send, compute, receive inside the slice
+            long computeEnd = timeline.computeEndNanos(t);
+            segment(g, SEND, TRANSFER, start, computeStart, lane, text);
+            segment(g, COMPUTE, COMPUTE, computeStart, computeEnd, lane, text);
+            segment(g, RECEIVE, TRANSFER, computeEnd, timeline.endNanos(t), lane, text);
+        }
+    }
+
+    private static void segment(JsonGenerator g, SerializableString name, SerializableString category, long from,
+            long to, int lane, EventText text) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(NAME);
+        g.writeString(name);
+        g.writeFieldName(CAT);
+        g.writeString(category);
+        g.writeFieldName(PH);
+        g.writeString("X");
+        g.writeFieldName(TS);
+        text.micros(g, from);
+        g.writeFieldName(DUR);
+        text.micros(g, to - from);
+        g.writeFieldName(PID_FIELD);
+        g.writeNumber(PID);
+        g.writeFieldName(TID);
+        g.writeNumber(lane + 1);
         g.writeEndObject();
     }
 

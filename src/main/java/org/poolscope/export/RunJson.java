@@ -18,6 +18,7 @@ import org.poolscope.engine.RunSpec;
 import org.poolscope.engine.RunStats;
 import org.poolscope.engine.TaskState;
 import org.poolscope.engine.Timeline;
+import org.poolscope.engine.process.RemoteException;
 
 /**
  * One run as a JSON document, {@value #SCHEMA_VERSION}: the spec, the result and its verification,
@@ -33,8 +34,13 @@ import org.poolscope.engine.Timeline;
  * Times in {@code lanes} and {@code records} are nanoseconds from the run's start; wall and queue
  * waits are milliseconds. NaN statistics (a run that did not record) are {@code null}. Unrecorded
  * runs have an empty {@code records} array and a {@code recordsNote}. At most {@value #MAX_FAILURES}
- * failures are listed ({@code failuresOmitted} counts the rest). A change that breaks readers bumps
- * {@link #SCHEMA_VERSION}.
+ * failures are listed ({@code failuresOmitted} counts the rest); one thrown in a worker process also
+ * names the {@code remoteException} class. A change that breaks readers bumps {@link #SCHEMA_VERSION}.
+ *
+ * <p>Runs on worker processes (executor {@code process}) add, per lane, {@code pid}, {@code readyNanos}
+ * (created → ready is the worker's start-up) and {@code clockOffsetNanos} (0: one clock), and per
+ * record {@code computeStart} and {@code computeEnd} when the worker answered: the bar is send
+ * (start → computeStart), compute, receive (computeEnd → end).
  *
  * <h2>Threads</h2>
  * Any thread, after the run has finished (the Timeline may be read during a run too, but the
@@ -56,6 +62,8 @@ public final class RunJson {
     private static final SerializableString END = new SerializedString("end");
     private static final SerializableString OUTCOME = new SerializedString("outcome");
     private static final SerializableString STOLEN_FROM = new SerializedString("stolenFrom");
+    private static final SerializableString COMPUTE_START = new SerializedString("computeStart");
+    private static final SerializableString COMPUTE_END = new SerializedString("computeEnd");
 
     private RunJson() {
     }
@@ -159,6 +167,9 @@ public final class RunJson {
     private static void writeThrowable(JsonGenerator g, Throwable error) throws IOException {
         g.writeStringField("exception", error.getClass().getName());
         g.writeStringField("message", error.getMessage());
+        if (error instanceof RemoteException remote) {
+            g.writeStringField("remoteException", remote.remoteClassName());
+        }
     }
 
     private static void writeStats(JsonGenerator g, RunStats stats) throws IOException {
@@ -209,6 +220,11 @@ public final class RunJson {
                 g.writeNumber(lane.retiredNanos());
             } else {
                 g.writeNull(); // still alive when written
+            }
+            if (lane.pid() >= 0) { // a worker process
+                g.writeNumberField("pid", lane.pid());
+                g.writeNumberField("readyNanos", lane.readyNanos());
+                g.writeNumberField("clockOffsetNanos", lane.clockOffsetNanos());
             }
             g.writeEndObject();
         }
@@ -275,6 +291,13 @@ public final class RunJson {
         if (stolenFrom >= 0) {
             g.writeFieldName(STOLEN_FROM);
             g.writeNumber(stolenFrom);
+        }
+        long computeStart = timeline.computeStartNanos(t);
+        if (computeStart >= 0 && state.isTerminal()) { // ran in a worker process that answered
+            g.writeFieldName(COMPUTE_START);
+            g.writeNumber(computeStart);
+            g.writeFieldName(COMPUTE_END);
+            g.writeNumber(timeline.computeEndNanos(t));
         }
         long cancelledAt = timeline.cancelledWhileRunningNanos(t);
         if (cancelledAt >= 0) { // Java's cancel(false) on a running task: it ran on to "end", result thrown away

@@ -157,6 +157,16 @@ public final class FilterJob extends UnitJob {
         return Arrays.copyOf(outputStarts, units());
     }
 
+    /** The signal itself, for codecs that send chunks elsewhere; nobody may write to it. */
+    float[] signalArray() {
+        return signal;
+    }
+
+    /** The output itself, for codecs that store results computed elsewhere (distinct units only). */
+    float[] outputArray() {
+        return output;
+    }
+
     private void checkBoundary(int unit) {
         if (unit < 0 || unit > units()) {
             throw new IndexOutOfBoundsException("unit boundary " + unit + " is not in 0.." + units());

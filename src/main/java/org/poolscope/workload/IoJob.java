@@ -36,6 +36,11 @@ public final class IoJob extends UnitJob {
     @Override
     public void run(int unit, Cancellation cancel) throws InterruptedException {
         checkUnit(unit);
+        await(latencyMillis, cancel);
+    }
+
+    /** One unit's wait: the kernel of this workload, wherever it runs (a worker process too). */
+    static void await(int latencyMillis, Cancellation cancel) throws InterruptedException {
         cancel.check();
         if (latencyMillis <= SLICE_MILLIS) {
             if (latencyMillis > 0) {

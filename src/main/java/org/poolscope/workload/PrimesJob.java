@@ -63,6 +63,13 @@ public final class PrimesJob extends UnitJob {
         sums[unit] = countAndSum[1];
     }
 
+    /** Stores a unit's result computed elsewhere (a worker process), as {@link #run} would. */
+    void store(int unit, long count, long sum) {
+        checkUnit(unit);
+        counts[unit] = count;
+        sums[unit] = sum;
+    }
+
     /** The primes counted in block {@code unit}. */
     public long count(int unit) {
         checkUnit(unit);

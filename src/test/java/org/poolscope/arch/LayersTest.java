@@ -40,6 +40,13 @@ class LayersTest {
                     ROOT + "export..", ROOT + "cli..", ROOT + "ui..", ROOT + "app..");
 
     @ArchTest
+    static final ArchRule workerProcessesKnowOnlyWorkloads = noClasses()
+            .that().resideInAPackage(ROOT + "engine.process..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + "engine", ROOT + "metrics..", ROOT + "chart..",
+                    ROOT + "export..", ROOT + "cli..", ROOT + "ui..", ROOT + "app..")
+            .because("a worker JVM loads only what it runs: the arrow goes engine → engine.process, never back");
+
+    @ArchTest
     static final ArchRule metricsReadEngineAndWorkloads = noClasses()
             .that().resideInAPackage(ROOT + "metrics..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + "chart..", ROOT + "export..", ROOT + "cli..",

@@ -27,6 +27,14 @@ public final class TimelineFixtures {
     /** The small run's task that ran on lane 2 in a subtree stolen from lane 0. */
     public static final int STOLEN_TASK = 5;
 
+    /** The process run's tasks, its task that threw in the worker, and its task whose worker died. */
+    public static final int PROCESS_TASKS = 5;
+    public static final int REMOTE_FAILED_TASK = 2;
+    public static final int WORKER_DIED_TASK = 3;
+    public static final String REMOTE_CLASS = "java.lang.ArithmeticException";
+    /** The process run's lanes' pids (made up): lane 2 replaces lane 1, whose worker died. */
+    public static final long[] PROCESS_PIDS = {4242, 4243, 4244};
+
     private TimelineFixtures() {
     }
 
@@ -125,6 +133,66 @@ public final class TimelineFixtures {
         return new RunResult(spec, wall, timeline, Result.of("count", (long) tasks * 1000),
                 Verification.ok("count equals tasks × increments"), tasks, 0, 0,
                 RunStats.of(timeline, laneCount, wall), timeline.originNanoTime(), false, null);
+    }
+
+    /**
+     * A process pool of 2 on {@code io latency=20ms}, 5 tasks, start-up inside the clock:
+     * <pre>
+     *   lane 0 (pid 4242): start-up, task 0 done, task 2 FAILED in the worker (ArithmeticException)
+     *   lane 1 (pid 4243): start-up, task 1 done, task 3 FAILED: the worker died (no compute times); retires
+     *   lane 2 (pid 4244): the replacement: start-up, task 4 done
+     * </pre>
+     * Every task that a worker answered has send, compute and receive segments of visible length.
+     */
+    public static RunResult processRun() {
+        RunSpec spec = new RunSpec(new IoWorkload(20), ExecutorKind.PROCESS, 2, PROCESS_TASKS, true);
+        Timeline timeline = new Timeline(PROCESS_TASKS, true);
+        timeline.start();
+        timeline.enableSegments();
+        LaneLog a = processLane(timeline, 0);
+        LaneLog b = processLane(timeline, 1);
+        timeline.submittedAll(0, PROCESS_TASKS);
+        remote(timeline, 0, a, TaskState.DONE, null);
+        remote(timeline, 1, b, TaskState.DONE, null);
+        var thrown = new org.poolscope.engine.process.RemoteException(REMOTE_CLASS, "/ by zero",
+                new StackTraceElement[] {new StackTraceElement("org.poolscope.workload.Kernel", "compute", "Kernel.java", 42)});
+        remote(timeline, REMOTE_FAILED_TASK, a, TaskState.FAILED, thrown);
+        if (!timeline.tryStart(WORKER_DIED_TASK, b)) {
+            throw new AssertionError("task 3 could not start");
+        }
+        spin(20);
+        timeline.finish(WORKER_DIED_TASK, b, TaskState.FAILED, new IllegalStateException("worker process exited (code 137)"));
+        b.retire();
+        LaneLog c = processLane(timeline, 2);
+        remote(timeline, 4, c, TaskState.DONE, null);
+        long wall = timeline.now();
+        a.retire();
+        c.retire();
+        return new RunResult(spec, wall, timeline, Result.of("units", 3L),
+                Verification.failed("partial: 2 of 5 units missing"), 3, 2, 0, RunStats.of(timeline, 2, wall),
+                timeline.originNanoTime(), false);
+    }
+
+    private static LaneLog processLane(Timeline timeline, int index) {
+        LaneLog lane = timeline.openLane("poolscope-process-" + index);
+        lane.process(PROCESS_PIDS[index]);
+        spin(30);
+        lane.ready(System.nanoTime(), 0);
+        return lane;
+    }
+
+    /** A task sent to a worker: send, compute, receive, each a little while. */
+    private static void remote(Timeline timeline, int task, LaneLog lane, TaskState outcome, Throwable error) {
+        if (!timeline.tryStart(task, lane)) {
+            throw new AssertionError("task " + task + " could not start");
+        }
+        spin(5);
+        long computeStart = System.nanoTime();
+        spin(20);
+        long computeEnd = System.nanoTime();
+        spin(5);
+        timeline.computed(task, computeStart, computeEnd);
+        timeline.finish(task, lane, outcome, error);
     }
 
     /** Starts a queued task on {@code lane}, lets a little time pass, and ends it. */

@@ -84,6 +84,52 @@ class ChromeTraceTest {
     }
 
     @Test
+    void processTasksHoldSendComputeAndReceiveAndLanesShowTheirStartUp() throws IOException {
+        RunResult run = TimelineFixtures.processRun();
+        Timeline tl = run.timeline();
+        List<JsonNode> slices = events(write(run), "X");
+        List<JsonNode> startUps = slices.stream().filter(s -> s.get("name").asText().equals("start-up")).toList();
+        assertThat(startUps).hasSize(3);
+        for (JsonNode s : startUps) {
+            int lane = s.get("tid").asInt() - 1;
+            assertThat(s.get("cat").asText()).isEqualTo("startup");
+            assertThat(s.get("ts").asDouble()).isEqualTo(tl.lane(lane).createdNanos() / 1000.0);
+            assertThat(s.get("dur").asDouble())
+                    .isEqualTo((tl.lane(lane).readyNanos() - tl.lane(lane).createdNanos()) / 1000.0).isPositive();
+            assertThat(s.get("args").get("processId").asLong()).isEqualTo(TimelineFixtures.PROCESS_PIDS[lane]);
+        }
+        for (int t = 0; t < TimelineFixtures.PROCESS_TASKS; t++) {
+            int task = t;
+            JsonNode parent = slices.stream().filter(s -> s.get("name").asText().equals("task " + task)).findFirst()
+                    .orElseThrow();
+            double from = parent.get("ts").asDouble();
+            double to = from + parent.get("dur").asDouble();
+            List<JsonNode> children = slices.stream()
+                    .filter(s -> s.get("tid").equals(parent.get("tid")) && !s.get("cat").asText().equals("task")
+                            && !s.get("cat").asText().equals("startup")
+                            && s.get("ts").asDouble() >= from && s.get("ts").asDouble() < to)
+                    .toList();
+            if (t == TimelineFixtures.WORKER_DIED_TASK) {
+                assertThat(children).isEmpty();
+                continue;
+            }
+            assertThat(children).extracting(s -> s.get("name").asText()).containsExactly("send", "compute", "receive");
+            assertThat(children).extracting(s -> s.get("cat").asText()).containsExactly("transfer", "compute", "transfer");
+            assertThat(children.get(0).get("ts").asDouble()).isEqualTo(from);
+            assertThat(children.get(1).get("ts").asDouble()).isEqualTo(tl.computeStartNanos(t) / 1000.0);
+            assertThat(children.get(2).get("ts").asDouble()).isEqualTo(tl.computeEndNanos(t) / 1000.0);
+            double childrenEnd = children.get(2).get("ts").asDouble() + children.get(2).get("dur").asDouble();
+            assertThat(childrenEnd).isCloseTo(to, org.assertj.core.data.Offset.offset(0.0015));
+        }
+    }
+
+    @Test
+    void threadRunsHaveNoStartUpOrSegments() throws IOException {
+        assertThat(events(write(TimelineFixtures.smallRun()), "X"))
+                .allSatisfy(s -> assertThat(s.get("cat").asText()).isEqualTo("task"));
+    }
+
+    @Test
     void metadataNamesTheQueueAndEveryLane() throws IOException {
         List<JsonNode> meta = events(write(TimelineFixtures.smallRun()), "M");
         Map<Integer, String> names = new HashMap<>();

@@ -115,6 +115,52 @@ class RunJsonTest {
     }
 
     @Test
+    void threadRunsHaveNeitherProcessLanesNorSegments() throws IOException {
+        JsonNode json = write(TimelineFixtures.smallRun());
+        json.get("lanes").forEach(lane -> assertThat(lane.has("pid") || lane.has("readyNanos")).isFalse());
+        json.get("records").forEach(r -> assertThat(r.has("computeStart") || r.has("computeEnd")).isFalse());
+        assertThat(json.get("failures").get(0).has("remoteException")).isFalse();
+    }
+
+    @Test
+    void processRunsAddWorkersStartUpAndEachTasksComputeTimes() throws IOException {
+        RunResult run = TimelineFixtures.processRun();
+        Timeline tl = run.timeline();
+        JsonNode json = write(run);
+        assertThat(json.get("spec").get("executor").asText()).isEqualTo("process");
+        JsonNode lanes = json.get("lanes");
+        assertThat(lanes).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode lane = lanes.get(i);
+            assertThat(lane.get("pid").asLong()).isEqualTo(TimelineFixtures.PROCESS_PIDS[i]);
+            assertThat(lane.get("readyNanos").asLong()).isEqualTo(tl.lane(i).readyNanos())
+                    .isGreaterThan(lane.get("createdNanos").asLong());
+            assertThat(lane.get("clockOffsetNanos").asLong()).isZero();
+        }
+        JsonNode records = json.get("records");
+        for (int t = 0; t < TimelineFixtures.PROCESS_TASKS; t++) {
+            JsonNode r = records.get(t);
+            if (t == TimelineFixtures.WORKER_DIED_TASK) {
+                assertThat(r.has("computeStart")).as("a dead worker sends no times").isFalse();
+                continue;
+            }
+            assertThat(r.get("computeStart").asLong()).isEqualTo(tl.computeStartNanos(t))
+                    .isGreaterThan(r.get("start").asLong());
+            assertThat(r.get("computeEnd").asLong()).isEqualTo(tl.computeEndNanos(t))
+                    .isGreaterThan(r.get("computeStart").asLong()).isLessThan(r.get("end").asLong());
+        }
+        JsonNode failures = json.get("failures");
+        assertThat(failures).hasSize(2);
+        JsonNode remote = failures.get(0);
+        assertThat(remote.get("task").asInt()).isEqualTo(TimelineFixtures.REMOTE_FAILED_TASK);
+        assertThat(remote.get("exception").asText()).isEqualTo("org.poolscope.engine.process.RemoteException");
+        assertThat(remote.get("remoteException").asText()).isEqualTo(TimelineFixtures.REMOTE_CLASS);
+        assertThat(remote.get("message").asText()).isEqualTo("/ by zero");
+        assertThat(remote.get("stack").get(0).asText()).isEqualTo("org.poolscope.workload.Kernel.compute(Kernel.java:42)");
+        assertThat(failures.get(1).get("message").asText()).startsWith("worker process exited");
+    }
+
+    @Test
     void unrecordedRunHasNullStatsAndAnEmptyRecordsArrayWithANote() throws IOException {
         JsonNode json = write(TimelineFixtures.unrecordedRun());
         assertThat(json.get("spec").get("record").asBoolean()).isFalse();
