@@ -104,8 +104,8 @@ class BadInputTest {
             Map.entry("run --workers", List.of("-1", "0", "10001")),
             Map.entry("run --tasks", List.of("-1", "0", "100001")),
             Map.entry("run --list", List.of("-1")),
-            Map.entry("sweep --workers", List.of("-1", "0", "-1,2", "0,2", "1,10001")),
-            Map.entry("sweep --tasks", List.of("-1", "0", "-1,2", "1,100001")),
+            Map.entry("sweep --workers", List.of("-1", "0", "-1,2", "0,2", "1,10001", "2,2", "1,2,1")),
+            Map.entry("sweep --tasks", List.of("-1", "0", "-1,2", "1,100001", "64,64")),
             Map.entry("sweep --repeats", List.of("-1", "0", "1001")),
             Map.entry("bench recording --workers", List.of("-1", "0", "10001")),
             Map.entry("bench recording --tasks", List.of("-1", "0", "100001")),
@@ -287,6 +287,9 @@ class BadInputTest {
                 "--trace", trace), "trace", Needs.NONE));
         c.add(new Case("run", List.of("--workload", "io", "--latency", "60000", "--tasks", "100000", "--no-record",
                 "--list", "5", "--order", "completion"), "order", Needs.NONE));
+        // a worker count given twice, across occurrences of the flag
+        c.add(new Case("sweep", List.of("--workload", "io", "--latency", "60000", "--tasks", "100000",
+                "--workers", "1,2", "--workers", "2"), "workers", Needs.NONE));
         // a sweep needs something to compare with the sequential baseline
         c.add(new Case("sweep", List.of("--workload", "io", "--latency", "60000", "--tasks", "100000",
                 "--executor", "sequential"), "executor", Needs.NONE));
