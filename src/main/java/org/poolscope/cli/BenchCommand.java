@@ -85,7 +85,7 @@ final class BenchCommand {
             out.println(Format.f("  recording costs         %+.2f %% of wall (median of %d pair ratios; range %+.1f %% .. %+.1f %%)",
                     100 * (ratio.median() - 1), ratios.size(), 100 * (ratio.min() - 1), 100 * (ratio.max() - 1)));
             out.println(Format.f("  per task                %.0f µs of work (wall × workers ÷ tasks, without recording)",
-                    bareWall.median() * 1e3 * workers / tasks));
+                    bareWall.median() * 1e3 * recorded.workers() / tasks)); // the spec's: sequential is 1
             out.flush();
             return verified ? 0 : 1;
         }

@@ -36,8 +36,9 @@ public final class PoolScopeCli {
     private static IParameterExceptionHandler badParameter() {
         return (ParameterException e, String[] args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("poolscope: " + e.getMessage() + " (see: poolscope "
-                    + e.getCommandLine().getCommandName().replace("poolscope", "").trim() + " --help)");
+            // the qualified name: "recording" alone is not a command, "poolscope bench recording" is
+            err.println("poolscope: " + e.getMessage() + " (see: "
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return EXIT_BAD_INPUT;
         };

@@ -66,6 +66,8 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--executor: a sweep compares an executor with the sequential baseline; "
                     + "use fixed, work-stealing, virtual or process");
         }
+        onceEach("--workers", workers);
+        onceEach("--tasks", tasks);
         RunSpec base = execution.spec(workload.toWorkload(), workers.get(0), tasks.get(0), workload.seed);
         SweepSpec sweepSpec = new SweepSpec(base, workers, tasks, repeats);
         Sweep sweep = new Sweep(sweepSpec);
@@ -99,6 +101,15 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return result.verified() ? PoolScopeCli.EXIT_OK : PoolScopeCli.EXIT_UNVERIFIED;
+    }
+
+    /** A count given twice (2,2, or --workers 2 --workers 2) would be measured and shown as two points. */
+    private static void onceEach(String flag, List<Integer> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.indexOf(values.get(i)) != i) {
+                throw new IllegalArgumentException(flag + ": " + values.get(i) + " is listed twice");
+            }
+        }
     }
 
     static void print(PrintWriter out, SweepResult r) {

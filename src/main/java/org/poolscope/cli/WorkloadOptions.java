@@ -70,6 +70,10 @@ final class WorkloadOptions {
                     case MOVING_AVERAGE -> window != null ? window : 1001;
                     case MEDIAN -> window != null ? window : 101;
                 };
+                if (length >= 1 && (k < 1 || k > length)) { // an invalid --length is the workload's to name
+                    throw new IllegalArgumentException((f == FilterWorkload.Filter.FIR ? "--taps" : "--window")
+                            + " must be 1.." + length + ", at most --length (was " + k + ")");
+                }
                 yield new FilterWorkload(f, length, k, choose("--halo", halo, FilterWorkload.Halo.class), seed);
             }
             case "io" -> new IoWorkload(latency);
