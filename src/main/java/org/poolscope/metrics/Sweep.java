@@ -143,6 +143,11 @@ public final class Sweep {
         System.gc();
         Run run = new Run(s);
         current = run;
+        if (cancelled) {
+            // cancel() set its flag before it read current, and this thread published current before
+            // reading the flag (both volatile): a cancel in between is seen here, not lost.
+            run.cancelAll();
+        }
         listener.onStart(run);
         try {
             RunResult r = run.execute();

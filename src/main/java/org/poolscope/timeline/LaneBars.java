@@ -64,6 +64,13 @@ final class LaneBars {
 
     // The frame's mapping, set by begin().
     private long from;
+    /** The timeline being painted when its tasks ran in worker processes (send, compute, receive), else null. */
+    private Timeline segments;
+
+    /** Whether this frame painted a worker-process run, for the legend. */
+    boolean sawSegments() {
+        return segments != null;
+    }
     private long to;
     private int plotX;
     private int plotW;
@@ -121,6 +128,7 @@ final class LaneBars {
      */
     void paint(Graphics2D g, Timeline timeline, LaneLog log, int logged, int running, long now, int y0, int y1,
             TimelineStyle style, Paint hatch) {
+        segments = timeline.recording() && timeline.hasSegments() ? timeline : null;
         shade = log.index() & 1;
         touchedFrom = Integer.MAX_VALUE;
         touchedTo = -1;
@@ -344,6 +352,9 @@ final class LaneBars {
             int kind = exactKind[i];
             int outcome = kind & 7;
             fillExact(g, x0, x1, y0, h, (kind >> 3 & 1) == 0 ? style.outcome[outcome] : style.outcomeAlt[outcome]);
+            if (segments != null) {
+                shadeTransfer(g, exactTask[i], x0, x1, y0, h, style);
+            }
             int cancelX = exactCancelX[i];
             if (cancelX >= 0 && cancelX < x1) {
                 g.setPaint(hatch);
@@ -379,6 +390,28 @@ final class LaneBars {
     }
 
     /** One exact bar. Per-task segments (a worker process's send, compute, receive) would be shaded here. */
+    /**
+     * A worker process's task: the parts of its bar spent sending the unit through the pipe (before
+     * its kernel started in the worker) and receiving the result (after it ended) in the transfer
+     * shade, so the compute part stands out: what the course's pickling costs, seen.
+     */
+    private void shadeTransfer(Graphics2D g, int task, int x0, int x1, int y, int h, TimelineStyle style) {
+        long computeStart = segments.computeStartNanos(task);
+        long computeEnd = segments.computeEndNanos(task);
+        if (computeStart <= 0 || computeEnd < computeStart) {
+            return; // no segments for this task (it failed before its worker answered)
+        }
+        int xs = Math.min(x1, Math.max(x0, plotX + (int) Math.round((computeStart - from) * pixelsPerNano)));
+        int xe = Math.min(x1, Math.max(xs, plotX + (int) Math.round((computeEnd - from) * pixelsPerNano)));
+        g.setColor(style.transfer);
+        if (xs > x0) {
+            g.fillRect(x0, y, xs - x0, h);
+        }
+        if (x1 > xe) {
+            g.fillRect(xe, y, x1 - xe, h);
+        }
+    }
+
     private static void fillExact(Graphics2D g, int x0, int x1, int y, int h, Color color) {
         g.setColor(color);
         g.fillRect(x0, y, x1 - x0, h);

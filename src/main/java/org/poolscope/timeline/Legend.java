@@ -75,6 +75,14 @@ final class Legend {
                 g.setPaint(hatch);
                 g.fillRect(x0, y0, s, s);
             }
+            case TRANSFER -> {
+                g.setColor(style.transfer);
+                g.fillRect(x0, y0, s, s);
+            }
+            case STARTUP -> {
+                g.setColor(style.startup);
+                g.fillRect(x0, y0, s, s);
+            }
             case STOLEN -> {
                 g.setColor(style.outcome[TimelineStyle.DONE]);
                 g.fillRect(x0, y0, s, s);
@@ -110,6 +118,8 @@ final class Legend {
         CANCELLED_WHILE_RUNNING("ran on after cancel", -1),
         RUNNING("running", TimelineStyle.RUNNING),
         STOLEN("stolen", -1),
+        TRANSFER("send/receive", -1),
+        STARTUP("JVM start-up", -1),
         WAITING("waiting", -1);
 
         static final Item[] ALL = values();
@@ -127,6 +137,7 @@ final class Legend {
                 case CANCELLED_WHILE_RUNNING -> bars.sawCancelledWhileRunning;
                 case RUNNING -> bars.sawRunning;
                 case STOLEN -> bars.sawStolen;
+                case TRANSFER, STARTUP -> bars.sawSegments();
                 default -> true;
             };
         }

@@ -225,6 +225,13 @@ public final class TimelinePainter {
         if (born > px0) {
             g.fillRect(px0, y0, born - px0, y1 - y0);
         }
+        if (lane.pid() >= 0 && lane.readyNanos() > lane.createdNanos()) {
+            // A worker process's start-up: from spawning its JVM to its hello.
+            int ready = clampX(layout.xOf(lane.readyNanos()), px0, px1);
+            g.setColor(style.startup);
+            int top = px(layout.barTop(i));
+            g.fillRect(born, top, Math.max(0, ready - born), Math.max(1, px(layout.barBottom(i)) - top));
+        }
         long retired = lane.retiredNanos();
         if (retired >= 0 && retired < leftAfterRun) {
             int gone = clampX(layout.xOf(retired), px0, px1);

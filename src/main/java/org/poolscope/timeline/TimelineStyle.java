@@ -71,6 +71,10 @@ public final class TimelineStyle {
     /** Per outcome: the strip on top of a bar that marks work stolen from another worker. */
     final Color[] stolenMark = new Color[OUTCOMES];
     final Color hatchStripe;
+    /** Worker processes: the part of a bar spent sending the unit or receiving the result. */
+    final Color transfer;
+    /** Worker processes: a lane's JVM start-up, from its creation to its hello. */
+    final Color startup;
     final Color tokenFill;
     final Color tokenEdge;
     final Color plate;
@@ -110,6 +114,8 @@ public final class TimelineStyle {
         this.queueFill = mix(theme.laneOdd(), Palette.QUEUED, dark ? 0.55 : 0.45);
         this.queueLine = dark ? Palette.QUEUED : mix(Palette.QUEUED, Color.BLACK, 0.25);
         this.hatchStripe = dark ? mix(Palette.CANCELLED, Color.BLACK, 0.55) : mix(Palette.CANCELLED, Color.BLACK, 0.35);
+        this.transfer = dark ? mix(Palette.SKY, Color.BLACK, 0.35) : mix(Palette.SKY, Color.WHITE, 0.25);
+        this.startup = dark ? mix(Palette.PURPLE, Color.BLACK, 0.45) : mix(Palette.PURPLE, Color.WHITE, 0.45);
         this.tokenFill = Palette.QUEUED;
         this.tokenEdge = dark ? mix(Palette.QUEUED, Color.WHITE, 0.35) : mix(Palette.QUEUED, Color.BLACK, 0.35);
         this.plate = withAlpha(background, 0.82);

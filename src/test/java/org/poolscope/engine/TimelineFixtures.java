@@ -170,7 +170,7 @@ public final class TimelineFixtures {
         c.retire();
         return new RunResult(spec, wall, timeline, Result.of("units", 3L),
                 Verification.failed("partial: 2 of 5 units missing"), 3, 2, 0, RunStats.of(timeline, 2, wall),
-                timeline.originNanoTime(), false);
+                timeline.originNanoTime(), false, null);
     }
 
     private static LaneLog processLane(Timeline timeline, int index) {

@@ -186,8 +186,8 @@ class TimelinePainterTest {
     void timeAndLanesMapBothWays() {
         long t = view.toNanos() / 3;
         assertThat(layout.nanosAt(layout.xOf(t))).isBetween(t - 1, t + 1);
-        assertThat(layout.xOf(view.fromNanos())).isEqualTo(layout.plotLeft());
-        assertThat(layout.xOf(view.toNanos())).isEqualTo(layout.plotRight());
+        assertThat(layout.xOf(view.fromNanos())).isCloseTo(layout.plotLeft(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(layout.xOf(view.toNanos())).isCloseTo(layout.plotRight(), org.assertj.core.api.Assertions.within(1e-9));
         for (int lane = 0; lane < 3; lane++) {
             assertThat(layout.laneAt((layout.laneTop(lane) + layout.laneBottom(lane)) / 2)).isEqualTo(lane);
         }

@@ -33,11 +33,12 @@ class MainWindowTest extends FxRobot {
     private final String prefsNode = "poolscope-test/" + UUID.randomUUID();
     private MainView view;
     private Stage stage;
+    private javafx.application.Application app;
 
     private void open() throws Exception {
         System.setProperty(PoolScopeApp.PREFS_PROPERTY, prefsNode);
         stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(PoolScopeApp::new);
+        app = FxToolkit.setupApplication(PoolScopeApp::new);
         WaitForAsyncUtils.waitForFxEvents();
         view = (MainView) stage.getScene().getRoot();
     }
@@ -47,8 +48,11 @@ class MainWindowTest extends FxRobot {
         if (view != null) {
             Platform.runLater(view.controller::cancelAll);
         }
-        FxToolkit.cleanupApplication(new PoolScopeApp());
+        if (app != null) {
+            FxToolkit.cleanupApplication(app); // stop() of the instance that ran: it shuts its runner down
+        }
         FxToolkit.cleanupStages();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("poolscope-") && t.isAlive());
         Preferences.userRoot().node(prefsNode).removeNode();
     }
 
