@@ -4,7 +4,8 @@ package org.poolscope.metrics;
  * One point of a sweep: a worker count and a task count, summarised over the repeats.
  *
  * @param wallMillis  median, min and max wall time, ms
- * @param speedup     median sequential wall ÷ median wall
+ * @param speedup     median sequential wall ÷ median wall; the sequential run of the same task count, or
+ *                    in a granularity sweep the least-split one (the plain program doing the same work)
  * @param speedupMin  median sequential wall ÷ max wall
  * @param speedupMax  median sequential wall ÷ min wall
  * @param efficiency  speedup ÷ workers

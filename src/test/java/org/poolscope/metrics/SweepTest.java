@@ -56,6 +56,11 @@ class SweepTest {
         assertThat(r.baselines()).hasSize(3);
         assertThat(r.points()).extracting(SweepPoint::tasks).containsExactly(1, 10, 1000);
         assertThat(r.verified()).isTrue();
+        // Every point against the least-split sequential run: what splitting costs shows as lost speedup.
+        double plainProgram = r.baselines().get(0).median();
+        for (SweepPoint p : r.points()) {
+            assertThat(p.speedup()).isEqualTo(plainProgram / p.wallMillis().median());
+        }
     }
 
     @Test
