@@ -2,7 +2,6 @@ package org.poolscope.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,22 +19,15 @@ import org.poolscope.workload.PrimesWorkload;
  */
 class FutureSemanticsTest {
 
-    private CompletableFuture<RunResult> running;
+    private BackgroundRun running;
     private Run run;
     private ControlledJob job;
 
     private Run start(ExecutorKind kind, int workers, ControlledJob controlled) {
         job = controlled;
         run = new Run(new RunSpec(new IoWorkload(0), kind, workers, controlled.units(), true), controlled);
-        Run r = run;
-        running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return r.execute();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, task -> Thread.ofPlatform().name("test-run").start(task));
-        return r;
+        running = BackgroundRun.start(run);
+        return run;
     }
 
     @AfterEach
@@ -43,7 +35,7 @@ class FutureSemanticsTest {
         if (run != null) {
             job.gate.countDown();
             run.cancelAll();
-            running.handle((r, e) -> r).get(30, TimeUnit.SECONDS);
+            running.cancelAndAwait();
         }
         assertThat(Threads.ours()).isEmpty();
     }
@@ -95,7 +87,7 @@ class FutureSemanticsTest {
 
         assertThat(r.cancel(2)).as("cancel of a queued task").isTrue();
         controlled.gate.countDown();
-        RunResult result = running.get(30, TimeUnit.SECONDS);
+        RunResult result = running.finish();
         run = null;
 
         Timeline tl = result.timeline();
@@ -117,7 +109,7 @@ class FutureSemanticsTest {
         controlled.failing.add(2);
         controlled.gate.countDown();
         start(ExecutorKind.VIRTUAL, 2, controlled);
-        RunResult r = running.get(30, TimeUnit.SECONDS);
+        RunResult r = running.finish();
         run = null;
         TaskDetails failed = r.details(2);
         assertThat(failed.javaFutureState()).isEqualTo(Future.State.FAILED.name());

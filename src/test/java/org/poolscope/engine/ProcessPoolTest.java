@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -30,23 +29,16 @@ import org.poolscope.workload.Workload;
 class ProcessPoolTest {
 
     private Run run;
-    private CompletableFuture<RunResult> running;
+    private BackgroundRun running;
 
     private Run start(Workload workload, int workers, int tasks) {
         run = new Run(new RunSpec(workload, ExecutorKind.PROCESS, workers, tasks, true));
-        Run r = run;
-        running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return r.execute();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, task -> Thread.ofPlatform().name("test-run").start(task));
-        return r;
+        running = BackgroundRun.start(run);
+        return run;
     }
 
     private RunResult finish() throws Exception {
-        return running.get(30, TimeUnit.SECONDS);
+        return running.finish();
     }
 
     /**
@@ -69,9 +61,8 @@ class ProcessPoolTest {
 
     @AfterEach
     void nothingOfOursIsLeft() throws Exception {
-        if (running != null && !running.isDone()) { // a failed test must not leave its run behind
-            run.cancelAll();
-            running.handle((r, e) -> r).get(30, TimeUnit.SECONDS);
+        if (running != null) { // a failed test must not leave its run behind
+            running.cancelAndAwait();
         }
         assertThat(Threads.ours()).isEmpty();
         assertThat(Children.aliveAfter(1000)).isEmpty();

@@ -2,7 +2,6 @@ package org.poolscope.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,27 +11,19 @@ import org.poolscope.workload.IoWorkload;
 /** Live resize, cancel and failures on every pooled kind, driven by a job the test controls. */
 class RunControlTest {
 
-    private CompletableFuture<RunResult> running;
+    private BackgroundRun running;
     private Run run;
     private ControlledJob job;
 
     private Run start(ExecutorKind kind, int workers, ControlledJob controlled) {
         job = controlled;
         run = new Run(new RunSpec(new IoWorkload(0), kind, workers, controlled.units(), true), controlled);
-        Run r = run;
-        // Its own thread: the common pool has one thread on two cores, and a stuck run would starve it.
-        running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return r.execute();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, task -> Thread.ofPlatform().name("test-run").start(task));
-        return r;
+        running = BackgroundRun.start(run);
+        return run;
     }
 
     private RunResult finish() throws Exception {
-        return running.get(30, TimeUnit.SECONDS);
+        return running.finish();
     }
 
     @AfterEach
@@ -40,7 +31,7 @@ class RunControlTest {
         if (run != null) { // a failed test must not leave its run behind for the next one
             job.gate.countDown();
             run.cancelAll();
-            running.handle((r, e) -> r).get(30, TimeUnit.SECONDS);
+            running.cancelAndAwait();
         }
         assertThat(Threads.ours()).isEmpty();
     }

@@ -58,19 +58,17 @@ class TimelinePreviewTest {
 
         Run run = new Run(new RunSpec(new IoWorkload(10), ExecutorKind.FIXED, 4, 120, true));
         Thread canceller = Thread.ofPlatform().daemon().start(() -> {
-            try {
-                Thread.sleep(70);
-                Timeline tl = run.timeline();
-                for (int t = 0; t < tl.tasks(); t++) {
-                    if (tl.state(t) == TaskState.RUNNING && run.cancel(t)) {
-                        break; // cancel(false) on a running task: it runs on, its result is thrown away
-                    }
+            // Waits on how far the run got, not on the clock: a picture with a few rounds done,
+            // one task cancelled while running, then everything cancelled.
+            awaitFinished(run, 16);
+            Timeline tl = run.timeline();
+            for (int t = 0; t < tl.tasks(); t++) {
+                if (tl.state(t) == TaskState.RUNNING && run.cancel(t)) {
+                    break; // cancel(false) on a running task: it runs on, its result is thrown away
                 }
-                Thread.sleep(90);
-                run.cancelAll();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            awaitFinished(run, 40);
+            run.cancelAll();
         });
         RunResult cancelled = run.execute();
         canceller.join();
@@ -138,5 +136,12 @@ class TimelinePreviewTest {
             }
         }
         return colours.size();
+    }
+
+    private static void awaitFinished(Run run, int tasks) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (run.finishedTasks() < tasks && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
     }
 }
