@@ -74,6 +74,23 @@ public final class LaneLog {
         SIZE.setRelease(this, s + 1);
     }
 
+    /** Takes the retirement, process and start-up of {@code from} (a lane of the run replayed). */
+    void copyLifetime(LaneLog from, long origin) {
+        if (from.pid() >= 0) {
+            process(from.pid());
+            ready(origin + from.readyNanos(), from.clockOffsetNanos());
+        }
+        if (from.retiredNanos() >= 0) {
+            retiredNanoTime = origin + from.retiredNanos();
+            retired = true;
+        }
+    }
+
+    /** Empties the log for reuse (replay rebuilds a scratch timeline each frame). Owner thread only. */
+    void clear() {
+        SIZE.setRelease(this, 0);
+    }
+
     /** Called once when the lane's worker leaves (a pool shrank, or the run closed the pool). */
     void retire() {
         retiredNanoTime = System.nanoTime();

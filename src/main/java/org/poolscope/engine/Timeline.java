@@ -103,8 +103,12 @@ public final class Timeline {
 
     /** Opens a new lane; its index is the next creation index. Called when a worker or slot appears. */
     synchronized LaneLog openLane(String name) {
+        return openLane(name, System.nanoTime());
+    }
+
+    private synchronized LaneLog openLane(String name, long createdNanoTime) {
         LaneLog[] old = lanes;
-        LaneLog log = new LaneLog(old.length, name, System.nanoTime(), this);
+        LaneLog log = new LaneLog(old.length, name, createdNanoTime, this);
         LaneLog[] grown = Arrays.copyOf(old, old.length + 1);
         grown[old.length] = log;
         lanes = grown;
@@ -257,6 +261,73 @@ public final class Timeline {
 
     public int tasks() {
         return tasks;
+    }
+
+    /**
+     * A timeline for replaying this finished one, with the same tasks and lanes; fill it with
+     * {@link #replayAt} each frame. Reusing it keeps replay free of per-frame allocation.
+     */
+    public Timeline replayBuffer() {
+        if (!recording) {
+            throw new IllegalStateException("a run without per-task times cannot be replayed");
+        }
+        Timeline into = new Timeline(tasks, true);
+        into.origin = origin;
+        for (LaneLog l : lanes) {
+            into.openLane(l.name(), origin + l.createdNanos()).copyLifetime(l, origin);
+        }
+        if (hasSegments()) {
+            into.enableSegments();
+        }
+        return into;
+    }
+
+    /**
+     * Writes into {@code into} (from {@link #replayBuffer()}) this run as it was {@code nanos} after its
+     * start: tasks not yet submitted are NEW, submitted ones that had not started are QUEUED, started
+     * ones that had not ended are RUNNING, the rest as they ended; each lane's log holds the tasks it had
+     * finished by then. The painter then draws it as a live run whose present is {@code nanos}.
+     * Called by one thread (the view's); this timeline must be finished.
+     */
+    public void replayAt(long nanos, Timeline into) {
+        if (into.tasks != tasks || !into.recording || into.lanes.length != lanes.length) {
+            throw new IllegalArgumentException("replay into a buffer made by replayBuffer()");
+        }
+        System.arraycopy(submit, 0, into.submit, 0, tasks);
+        System.arraycopy(start, 0, into.start, 0, tasks);
+        System.arraycopy(end, 0, into.end, 0, tasks);
+        System.arraycopy(lane, 0, into.lane, 0, tasks);
+        if (computeStart != null && into.computeStart != null) {
+            System.arraycopy(computeStart, 0, into.computeStart, 0, tasks);
+            System.arraycopy(computeEnd, 0, into.computeEnd, 0, tasks);
+        }
+        for (int t = 0; t < tasks; t++) {
+            TaskState s = state(t);
+            int as;
+            if (s == TaskState.NEW || submit[t] > nanos) {
+                as = NEW;
+            } else if (lane[t] < 0 || start[t] > nanos) {
+                as = s == TaskState.CANCELLED && end[t] <= nanos ? CANCELLED : QUEUED;
+            } else if (end[t] > nanos) {
+                as = RUNNING;
+            } else {
+                as = s.ordinal();
+            }
+            into.state[t] = as;
+        }
+        for (int l = 0; l < lanes.length; l++) {
+            LaneLog from = lanes[l];
+            LaneLog to = into.lanes[l];
+            to.clear();
+            for (int i = 0, n = from.size(); i < n; i++) {
+                int t = from.get(i);
+                if (end[t] > nanos) {
+                    break; // a lane's tasks end in log order
+                }
+                to.append(t);
+            }
+        }
+        VarHandle.releaseFence();
     }
 
     /** Nanoseconds since the run's start, now: where a live view draws the present. Any thread. */

@@ -46,6 +46,8 @@ public final class MainView extends BorderPane {
     final Button cancelQueued = button("Cancel queued", Icons.CANCEL_QUEUED,
             "Cancel the tasks still in the queue; running ones finish");
     final Button cancelAll = button("Cancel all", Icons.CANCEL_ALL, "Cancel everything, running tasks too (Esc)");
+    final Button replay = button("Replay", Icons.REPLAY, "Play the last run back slowly, or step through it task by task");
+    final ReplayBar replayBar;
     final Label problem = new Label();
     private final Exports exports;
 
@@ -54,6 +56,7 @@ public final class MainView extends BorderPane {
         this.controller = controller;
         this.parameters = new ParametersPane(settings);
         this.timeline = new TimelineView(controller, settings, details);
+        this.replayBar = new ReplayBar(timeline);
         this.charts = new ChartsPane(controller.lastSweep(), settings.dark);
         this.results = new ResultsView(controller.lastRun(), settings.dark);
         this.exports = new Exports(this);
@@ -71,7 +74,9 @@ public final class MainView extends BorderPane {
         leftScroll.setPrefWidth(310);
         setLeft(leftScroll);
 
-        SplitPane centre = new SplitPane(timeline, details);
+        VBox timelineBox = new VBox(replayBar, timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        SplitPane centre = new SplitPane(timelineBox, details);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.74);
         SplitPane right = new SplitPane(charts, results);
@@ -87,6 +92,8 @@ public final class MainView extends BorderPane {
                 () -> settings.executor.get() == ExecutorKind.SEQUENTIAL, settings.executor)));
         cancelQueued.disableProperty().bind(controller.busy().not());
         cancelAll.disableProperty().bind(controller.busy().not());
+        replay.disableProperty().bind(controller.busy().or(controller.lastRun().isNull()));
+        replay.setOnAction(e -> timeline.replay(controller.lastRun().get()));
         run.setOnAction(e -> controller.run(settings.runSpec()));
         sweep.setOnAction(e -> controller.sweep(settings.sweepSpec()));
         cancelQueued.setOnAction(e -> controller.cancelQueued());
@@ -104,6 +111,7 @@ public final class MainView extends BorderPane {
         acc.put(new KeyCodeCombination(KeyCode.ESCAPE), () -> fire(cancelAll));
         acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), exports::exportSelected);
         acc.put(new KeyCodeCombination(KeyCode.F12), timeline::toggleFrameStats);
+        acc.put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), replayBar::togglePlay);
     }
 
     private static void fire(Button b) {
@@ -132,7 +140,7 @@ public final class MainView extends BorderPane {
         Pane spring = new Pane();
         javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
         return new ToolBar(new Label("Workload"), workload, new Label("Executor"), executor, new Separator(),
-                run, sweep, cancelQueued, cancelAll, new Separator(), export, exportAll, spring, dark, presentation);
+                run, sweep, cancelQueued, cancelAll, replay, new Separator(), export, exportAll, spring, dark, presentation);
     }
 
     static Button button(String text, Icons icon, String tip) {

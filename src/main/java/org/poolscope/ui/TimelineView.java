@@ -76,6 +76,9 @@ final class TimelineView extends Region {
     private double dragX = Double.NaN;
     private TimelineLayout layout;
     private long lastNow = TimelinePainter.NOT_LIVE;
+    private Replay replay;
+    private long lastPulse;
+    private final javafx.beans.property.ReadOnlyStringWrapper replayStatus = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -142,7 +145,33 @@ final class TimelineView extends Region {
         dirty = true;
     }
 
+    /** Plays the last finished run back; null stops replaying. */
+    void replay(RunResult r) {
+        replay = r == null || !r.timeline().recording() ? null : new Replay(r);
+        if (replay != null) {
+            finished = r;
+            live = null;
+            follow = true;
+        } else if (finished != null) {
+            shown = finished.timeline();
+        }
+        dirty = true;
+    }
+
+    /** The replay in progress, or null. */
+    Replay replayInProgress() {
+        return replay;
+    }
+
+    /** "1.234 ms of 5.000 ms at 1/100×" while replaying, "" otherwise. */
+    javafx.beans.property.ReadOnlyStringProperty replayStatus() {
+        return replayStatus.getReadOnlyProperty();
+    }
+
     private void showLive(Run run) {
+        if (run != null) {
+            replay = null;
+        }
         if (run == null) {
             live = null;
             dirty = true;
@@ -167,11 +196,24 @@ final class TimelineView extends Region {
     }
 
     private long nowNanos() {
+        if (replay != null) {
+            return replay.nanos();
+        }
         return live != null ? live.timeline().elapsedNanos() : TimelinePainter.NOT_LIVE;
     }
 
     private void onPulse(long now) {
         long paintNanos = 0;
+        if (replay != null) {
+            replay.advance(lastPulse == 0 ? 0 : now - lastPulse);
+            shown = replay.frame();
+            dirty = true;
+            replayStatus.set(String.format(java.util.Locale.ROOT, "%.3f ms of %.3f ms%s", replay.nanos() / 1e6,
+                    replay.endNanos() / 1e6, replay.playing() ? "" : " · paused"));
+        } else if (!replayStatus.get().isEmpty()) {
+            replayStatus.set("");
+        }
+        lastPulse = now;
         boolean isLive = live != null;
         boolean throttled = isLive && controller.sweeping().get();
         boolean due = dirty || (isLive && (!throttled || (!pauseDuringSweeps.isSelected()
@@ -199,8 +241,8 @@ final class TimelineView extends Region {
         int h = (int) Math.floor(getHeight());
         long now = nowNanos();
         lastNow = now;
-        Viewport whole = Viewport.wholeRun(shown, w, h, scale);
-        if (now != TimelinePainter.NOT_LIVE) {
+        Viewport whole = Viewport.wholeRun(replay != null ? replay.source().timeline() : shown, w, h, scale);
+        if (now != TimelinePainter.NOT_LIVE && replay == null) {
             long span = Math.max(now, 1_000_000L);
             whole = new Viewport(0, span + span / 50, w, h, scale);
         }

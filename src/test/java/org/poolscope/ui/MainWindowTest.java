@@ -157,4 +157,26 @@ class MainWindowTest extends FxRobot {
         assertThat(run.isDisabled()).isFalse();
         assertThat(lookup("#problem").queryAs(Label.class).isVisible()).isFalse();
     }
+
+    @Test
+    void replayStepsThroughTasksInStartOrder() throws Exception {
+        open();
+        type("tasks-field", "12");
+        type("field-n", "300000");
+        RunResult r = nextRun(() -> clickOn("Run"));
+        clickOn("Replay");
+        clickOn("#replay-rewind");
+        assertThat(lookup("#replay-bar").query().isVisible()).isTrue();
+
+        var tl = r.timeline();
+        java.util.List<Long> presents = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            clickOn("#replay-step");
+            presents.add(view.timeline.replayInProgress().nanos());
+        }
+        // Each step lands on the next task's start, in start order, all twelve of them.
+        java.util.List<Long> starts = java.util.stream.IntStream.range(0, 12).mapToObj(tl::startNanos).sorted().toList();
+        assertThat(presents).containsExactlyElementsOf(starts);
+        assertThat(view.timeline.replayInProgress().playing()).isFalse();
+    }
 }
