@@ -17,9 +17,15 @@ final class FrameStats {
     private int count;
     private int next;
     private long lastPulse;
+    private double startupSeconds = Double.NaN;
 
     /** Records one pulse at {@code now} that spent {@code paintNanos} painting (0 when it did not paint). */
     void record(long now, long paintNanos) {
+        if (Double.isNaN(startupSeconds)) {
+            // Start-up, one definition: from the launcher's process start to the first frame.
+            startupSeconds = ProcessHandle.current().info().startInstant()
+                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toNanos() / 1e9).orElse(-1.0);
+        }
         if (lastPulse != 0) {
             intervals[next] = now - lastPulse;
             paints[next] = paintNanos;
@@ -35,11 +41,18 @@ final class FrameStats {
     }
 
     String summary() {
+        String startup = String.format(Locale.ROOT, "window up %.2f s after start", startupSeconds);
         if (count == 0) {
-            return "frame time: no frames yet";
+            return startup;
         }
-        return String.format(Locale.ROOT, "frame %.1f ms median, %.1f ms p99 · paint %.2f ms median, %.2f ms p99 · %d frames",
-                percentile(intervals, 0.5), percentile(intervals, 0.99), percentile(paints, 0.5), percentile(paints, 0.99), count);
+        return String.format(Locale.ROOT, "frame %.1f ms median, %.1f ms p99\npaint %.2f ms median, %.2f ms p99\n%d frames · %s",
+                percentile(intervals, 0.5), percentile(intervals, 0.99), percentile(paints, 0.5), percentile(paints, 0.99),
+                count, startup);
+    }
+
+    /** Seconds from the process's start to the first frame; NaN before it. */
+    double startupSeconds() {
+        return startupSeconds;
     }
 
     double p99IntervalMillis() {

@@ -228,7 +228,8 @@ final class TimelineView extends Region {
         frames.record(now, paintNanos);
         if (frameLabel.isVisible()) {
             frameLabel.setText(frames.summary() + (throttled ? (pauseDuringSweeps.isSelected()
-                    ? " · live view paused during the sweep" : " · live view throttled during the sweep") : ""));
+                    ? "\nlive view paused during the sweep" : "\nlive view throttled during the sweep") : ""));
+            requestLayout();
         }
         if (isLive || details.pinned.get() != null) {
             details.refresh();
@@ -278,7 +279,8 @@ final class TimelineView extends Region {
         view.relocate(0, 0);
         empty.resizeRelocate(0, 0, w, h);
         frameLabel.autosize();
-        frameLabel.relocate(w - frameLabel.getWidth() - 8, 8);
+        // Bottom right, above the time axis, inside the view whatever its width.
+        frameLabel.relocate(Math.max(4, w - frameLabel.getWidth() - 8), Math.max(4, h - frameLabel.getHeight() - 40));
         hover.autosize();
         dirty = true;
     }
