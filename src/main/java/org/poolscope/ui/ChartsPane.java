@@ -34,14 +34,59 @@ final class ChartsPane extends TabPane {
     private final BooleanProperty dark;
     private final String caption = Environment.capture().caption();
 
-    ChartsPane(ReadOnlyObjectProperty<SweepResult> sweep, BooleanProperty dark) {
+    private final javafx.beans.value.ObservableValue<Boolean> sweeping;
+    private java.util.function.BiConsumer<Integer, Integer> onPoint = (workers, tasks) -> { };
+    private java.util.function.Supplier<String> liveView = () -> "throttled to 4 frames a second";
+
+    ChartsPane(ReadOnlyObjectProperty<SweepResult> sweep, BooleanProperty dark,
+            javafx.beans.value.ObservableValue<Boolean> sweeping) {
         this.sweep = sweep;
         this.dark = dark;
+        this.sweeping = sweeping;
+        for (ChartViewer v : new ChartViewer[] {speedup, efficiency, granularity}) {
+            v.addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
+                @Override
+                public void chartMouseClicked(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                    clicked(v, e.getEntity());
+                }
+
+                @Override
+                public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                }
+            });
+        }
         getTabs().addAll(tab("Speedup", speedup), tab("Efficiency", efficiency), tab("Granularity", granularity));
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         sweep.addListener(o -> refresh());
         dark.addListener(o -> refresh());
         refresh();
+    }
+
+    /** Says what the live timeline does during measured runs ("throttled …" or "paused"). */
+    void liveViewDuringSweeps(java.util.function.Supplier<String> what) {
+        liveView = what;
+    }
+
+    /** What to do when a measured point is clicked: show that run (workers, tasks). */
+    void onPointClicked(java.util.function.BiConsumer<Integer, Integer> action) {
+        onPoint = action;
+    }
+
+    private void clicked(ChartViewer viewer, org.jfree.chart.entity.ChartEntity entity) {
+        SweepResult r = sweep.get();
+        if (r == null || !(entity instanceof org.jfree.chart.entity.XYItemEntity item)) {
+            return;
+        }
+        double x = item.getDataset().getXValue(item.getSeriesIndex(), item.getItem());
+        if (viewer == granularity) {
+            String key = String.valueOf(item.getDataset().getSeriesKey(item.getSeriesIndex()));
+            String digits = key.replaceAll("\\D+", "");
+            if (!digits.isEmpty()) {
+                onPoint.accept(Integer.parseInt(digits), (int) Math.round(x));
+            }
+        } else {
+            onPoint.accept((int) Math.round(x), r.spec().tasks().get(0));
+        }
     }
 
     /** The chart behind the selected tab, for export; null before the first sweep. */
@@ -76,7 +121,15 @@ final class ChartsPane extends TabPane {
     }
 
     private void show(ChartViewer viewer, SweepResult r, BiFunction<SweepResult, String, JFreeChart> factory) {
-        viewer.setChart(ChartStyle.apply(factory.apply(r, caption), dark.get()));
+        JFreeChart chart = factory.apply(r, caption);
+        if (Boolean.TRUE.equals(sweeping.getValue())) {
+            // On two cores the window competes with the runs it measures: say what it did meanwhile.
+            org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle(
+                    "the live timeline was " + liveView.get() + " during the measured runs");
+            note.setFont(ChartStyle.NOTE_FONT);
+            chart.addSubtitle(note);
+        }
+        viewer.setChart(ChartStyle.apply(chart, dark.get()));
         ((StackPane) viewer.getParent()).getChildren().get(1).setVisible(false); // the placeholder
     }
 

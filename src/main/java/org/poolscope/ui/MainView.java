@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.poolscope.engine.ExecutorKind;
+import org.poolscope.engine.RunResult;
 
 /**
  * The main window's content: toolbar on top, parameters on the left, the live timeline with the
@@ -57,7 +58,7 @@ public final class MainView extends BorderPane {
         this.parameters = new ParametersPane(settings);
         this.timeline = new TimelineView(controller, settings, details);
         this.replayBar = new ReplayBar(timeline);
-        this.charts = new ChartsPane(controller.lastSweep(), settings.dark);
+        this.charts = new ChartsPane(controller.lastSweep(), settings.dark, controller.sweeping());
         this.results = new ResultsView(controller.lastRun(), settings.dark);
         this.exports = new Exports(this);
         getStyleClass().add("ps-main");
@@ -94,6 +95,13 @@ public final class MainView extends BorderPane {
         cancelAll.disableProperty().bind(controller.busy().not());
         replay.disableProperty().bind(controller.busy().or(controller.lastRun().isNull()));
         replay.setOnAction(e -> timeline.replay(controller.lastRun().get()));
+        charts.liveViewDuringSweeps(timeline::duringSweeps);
+        charts.onPointClicked((workers, tasks) -> {
+            RunResult r = controller.sweepRun(workers, tasks);
+            if (r != null && !controller.busy().get()) {
+                timeline.show(r);
+            }
+        });
         run.setOnAction(e -> controller.run(settings.runSpec()));
         sweep.setOnAction(e -> controller.sweep(settings.sweepSpec()));
         cancelQueued.setOnAction(e -> controller.cancelQueued());

@@ -42,6 +42,8 @@ public final class RunController {
     private final ReadOnlyBooleanWrapper sweeping = new ReadOnlyBooleanWrapper(this, "sweeping");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final Work work = new Work();
+    /** The last measured run of each sweep point, so a click on a chart point can show its timeline. */
+    private final java.util.Map<String, RunResult> sweepRuns = new java.util.HashMap<>();
     private volatile Sweep currentSweep;
 
     public RunController() {
@@ -90,7 +92,13 @@ public final class RunController {
 
     /** Starts a sweep. */
     public void sweep(SweepSpec spec) {
+        sweepRuns.clear();
         start(task -> sweepAll(spec), true);
+    }
+
+    /** The last measured run of the sweep at this point, or null. */
+    public RunResult sweepRun(int workers, int tasks) {
+        return sweepRuns.get(workers + "/" + tasks);
     }
 
     private void start(Job job, boolean sweep) {
@@ -163,7 +171,12 @@ public final class RunController {
                 @Override
                 public void onRun(RunResult run, boolean warmUp, int index, int total) {
                     work.progress(index, total);
-                    Platform.runLater(() -> lastRun.set(run)); // once per run, not per task
+                    Platform.runLater(() -> { // once per run, not per task
+                        if (!warmUp && run.spec().executor() == spec.base().executor()) {
+                            sweepRuns.put(run.spec().workers() + "/" + run.spec().tasks(), run);
+                        }
+                        lastRun.set(run);
+                    });
                 }
 
                 @Override

@@ -57,6 +57,7 @@ final class TimelineView extends Region {
     private final Settings settings;
     private final DetailsPane details;
     private final TimelinePainter painter = new TimelinePainter();
+    private final StartAnimation starts = new StartAnimation();
     private final ImageView view = new ImageView();
     private final Label hover = new Label();
     private final Label frameLabel = new Label();
@@ -158,6 +159,19 @@ final class TimelineView extends Region {
         dirty = true;
     }
 
+    /** What this view does during a sweep's measured runs, for the charts to say. */
+    String duringSweeps() {
+        return pauseDuringSweeps.isSelected() ? "paused" : "throttled to 4 frames a second";
+    }
+
+    /** Shows a finished run (a sweep's point, an opened file). */
+    void show(RunResult r) {
+        replay = null;
+        showFinished(r);
+        follow = true;
+        details.pinned.set(null);
+    }
+
     /** The replay in progress, or null. */
     Replay replayInProgress() {
         return replay;
@@ -255,6 +269,20 @@ final class TimelineView extends Region {
         ensureBuffer(vp);
         TimelineStyle style = TimelineStyle.of(settings.dark.get(), settings.presentation.get());
         layout = painter.paint(shown, vp, style, now, caption(), image);
+        if (now != TimelinePainter.NOT_LIVE) {
+            // Tokens travelling to their lanes: the live view's own, over the painter's pixels.
+            starts.follow(shown);
+            starts.collect(lastPulse);
+            java.awt.Graphics2D g = image.createGraphics();
+            try {
+                g.scale(vp.scale(), vp.scale());
+                starts.draw(g, layout, painter, style, lastPulse, now);
+            } finally {
+                g.dispose();
+            }
+        } else {
+            starts.follow(null);
+        }
         buffer.updateBuffer(b -> null);
         empty.setVisible(false);
     }
