@@ -67,6 +67,19 @@ final class ChartsPane extends TabPane {
         liveView = what;
     }
 
+    /** Adds "Export PNG…" to each chart's context menu (ChartViewer's own menu, so zoom items stay). */
+    void onExport(java.util.function.BiConsumer<JFreeChart, String> export) {
+        addExport(speedup, "speedup", export);
+        addExport(efficiency, "efficiency", export);
+        addExport(granularity, "granularity", export);
+    }
+
+    static void addExport(ChartViewer viewer, String name, java.util.function.BiConsumer<JFreeChart, String> export) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Export PNG (2×)…", Icons.EXPORT.node());
+        item.setOnAction(e -> export.accept(viewer.getChart(), name));
+        viewer.getContextMenu().getItems().add(0, item);
+    }
+
     /** What to do when a measured point is clicked: show that run (workers, tasks). */
     void onPointClicked(java.util.function.BiConsumer<Integer, Integer> action) {
         onPoint = action;

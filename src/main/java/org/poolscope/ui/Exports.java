@@ -37,6 +37,25 @@ final class Exports {
         this.view = view;
     }
 
+    /** The timeline as PNG, chosen from its context menu. */
+    void exportTimeline() {
+        Path target = choose("timeline-" + slug() + ".png");
+        if (target != null) {
+            attempt(() -> view.timeline.writePng(target, SCALE));
+        }
+    }
+
+    /** One chart as PNG, chosen from its context menu. */
+    void exportChart(JFreeChart chart, String name) {
+        if (chart == null) {
+            return;
+        }
+        Path target = choose(name + "-" + slug() + ".png");
+        if (target != null) {
+            attempt(() -> ChartPng.write(chart, target, CHART_WIDTH, CHART_HEIGHT, SCALE));
+        }
+    }
+
     /** Ctrl+E: the selected chart tab's chart when there is one, else the timeline. */
     void exportSelected() {
         JFreeChart chart = view.charts.selectedChart();

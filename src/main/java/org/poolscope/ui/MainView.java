@@ -61,6 +61,9 @@ public final class MainView extends BorderPane {
         this.charts = new ChartsPane(controller.lastSweep(), settings.dark, controller.sweeping());
         this.results = new ResultsView(controller.lastRun(), settings.dark);
         this.exports = new Exports(this);
+        timeline.onExport(exports::exportTimeline);
+        charts.onExport(exports::exportChart);
+        results.onExport(exports::exportChart);
         getStyleClass().add("ps-main");
 
         setTop(toolbar());

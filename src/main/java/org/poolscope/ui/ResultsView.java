@@ -46,6 +46,11 @@ final class ResultsView extends VBox {
         dark.addListener(o -> show());
     }
 
+    /** Adds "Export PNG…" to the results chart's context menu. */
+    void onExport(java.util.function.BiConsumer<JFreeChart, String> export) {
+        ChartsPane.addExport(chart, "results", export);
+    }
+
     /** The results chart, for export; null before a run. */
     JFreeChart chart() {
         return chart.getChart();

@@ -58,6 +58,7 @@ final class TimelineView extends Region {
     private final DetailsPane details;
     private final TimelinePainter painter = new TimelinePainter();
     private final StartAnimation starts = new StartAnimation();
+    private Runnable exportAction = () -> { };
     private final ImageView view = new ImageView();
     private final Label hover = new Label();
     private final Label frameLabel = new Label();
@@ -119,8 +120,15 @@ final class TimelineView extends Region {
         fit.setOnAction(e -> fit());
         MenuItem frameItem = new MenuItem("Frame-time readout (F12)", Icons.FRAME_TIME.node());
         frameItem.setOnAction(e -> toggleFrameStats());
-        ContextMenu menu = new ContextMenu(fit, frameItem, pauseDuringSweeps);
+        MenuItem export = new MenuItem("Export PNG…", Icons.EXPORT.node());
+        export.setOnAction(e -> exportAction.run());
+        ContextMenu menu = new ContextMenu(fit, frameItem, pauseDuringSweeps, export);
         setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
+    }
+
+    /** What "Export PNG…" in the context menu does. */
+    void onExport(Runnable action) {
+        exportAction = action;
     }
 
     void startPulse() {

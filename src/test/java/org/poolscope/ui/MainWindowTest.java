@@ -179,4 +179,23 @@ class MainWindowTest extends FxRobot {
         assertThat(presents).containsExactlyElementsOf(starts);
         assertThat(view.timeline.replayInProgress().playing()).isFalse();
     }
+
+    @Test
+    void closingTheWindowDuringARunCancelsItAndLeavesNothingBehind() throws Exception {
+        open();
+        interact(() -> {
+            view.settings.family.set(Settings.Family.IO);
+            view.settings.latency.set(200);
+            view.settings.workers.set(2);
+            view.settings.tasks.set(2000); // 200 s if nothing stopped it
+        });
+        clickOn("Run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.controller.busy().get()).get()).isTrue(); // FX thread only
+        long t0 = System.nanoTime();
+        FxToolkit.cleanupApplication(app); // what closing the window does: stop()
+        app = null;
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds to close").isLessThan(10);
+        // @AfterEach: no poolscope-* thread is left, the runner and the pool included
+    }
 }
