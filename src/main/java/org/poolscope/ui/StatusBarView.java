@@ -90,10 +90,11 @@ final class StatusBarView extends StatusBar {
             return;
         }
         RunStats s = r.stats();
-        lastRun.setText(String.format(Locale.ROOT, "wall %.1f ms · utilisation %.0f %% · queue wait %.2f ms · imbalance %.2f%s",
+        lastRun.setText(String.format(Locale.ROOT, "%.1f ms · %.0f %% busy · wait %.1f ms · imbalance %.2f%s",
                 r.wallMillis(), 100 * s.utilisation(), s.meanQueueWait() / 1e6, s.imbalance(),
                 r.failed() + r.cancelled() > 0 ? " · " + r.failed() + " failed, " + r.cancelled() + " cancelled" : ""));
-        lastRun.setTooltip(new Tooltip(r.spec().describe() + "\n" + r.verification().message()));
+        lastRun.setTooltip(new Tooltip(r.spec().describe() + "\nwall time · utilisation of the workers · mean queue wait"
+                + " · busiest lane ÷ mean lane\n" + r.verification().message()));
     }
 
     private void showWarnings(SweepResult s) {
@@ -101,11 +102,8 @@ final class StatusBarView extends StatusBar {
         if (settings.workers.get() > ParametersPane.CORES) {
             text = "⚠ " + settings.workers.get() + " workers > " + ParametersPane.CORES + " cores";
         }
-        if (s != null) {
-            String noisy = s.warnings().stream().filter(w -> w.contains("vary")).findFirst().orElse("");
-            if (!noisy.isEmpty()) {
-                text = text.isEmpty() ? "⚠ " + noisy : text + " · ⚠ repeats vary";
-            }
+        if (s != null && s.warnings().stream().anyMatch(w -> w.contains("vary"))) {
+            text = (text.isEmpty() ? "" : text + " · ") + "⚠ noisy repeats";
         }
         warning.setText(text);
         warning.setTooltip(text.isEmpty() ? null : new Tooltip(s == null ? text : String.join("\n", s.warnings())));
