@@ -74,6 +74,21 @@ final class Exports {
         });
     }
 
+    /** Asks for a saved run (JSON) and opens it. */
+    void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a saved run");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PoolScope run (JSON)", "*.json"));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File f = chooser.showOpenDialog(view.getScene().getWindow());
+        if (f != null) {
+            lastFolder = f.getParentFile();
+            view.controller.open(f.toPath());
+        }
+    }
+
     /** Writes everything there is into a folder the user picks. */
     void exportAll() {
         DirectoryChooser chooser = new DirectoryChooser();

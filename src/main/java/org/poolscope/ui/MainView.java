@@ -48,6 +48,7 @@ public final class MainView extends BorderPane {
             "Cancel the tasks still in the queue; running ones finish");
     final Button cancelAll = button("Cancel all", Icons.CANCEL_ALL, "Cancel everything, running tasks too (Esc)");
     final Button replay = button("Replay", Icons.REPLAY, "Play the last run back slowly, or step through it task by task");
+    final Button open = button("Open run", Icons.OPEN, "Open a run saved as JSON (poolscope run --json, Export all) (Ctrl+O)");
     final ReplayBar replayBar;
     final Label problem = new Label();
     private final Exports exports;
@@ -98,6 +99,17 @@ public final class MainView extends BorderPane {
         cancelAll.disableProperty().bind(controller.busy().not());
         replay.disableProperty().bind(controller.busy().or(controller.lastRun().isNull()));
         replay.setOnAction(e -> timeline.replay(controller.lastRun().get()));
+        open.disableProperty().bind(controller.busy());
+        controller.error().addListener((o, was, message) -> {
+            if (!message.isEmpty() && getScene() != null) {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.ERROR, message);
+                alert.setHeaderText("That did not work");
+                alert.initOwner(getScene().getWindow());
+                alert.show();
+            }
+        });
+        open.setOnAction(e -> exports.chooseAndOpen());
         charts.liveViewDuringSweeps(timeline::duringSweeps);
         charts.onPointClicked((workers, tasks) -> {
             RunResult r = controller.sweepRun(workers, tasks);
@@ -122,6 +134,7 @@ public final class MainView extends BorderPane {
         acc.put(new KeyCodeCombination(KeyCode.ESCAPE), () -> fire(cancelAll));
         acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), exports::exportSelected);
         acc.put(new KeyCodeCombination(KeyCode.F12), timeline::toggleFrameStats);
+        acc.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> fire(open));
         acc.put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), replayBar::togglePlay);
     }
 
@@ -151,7 +164,7 @@ public final class MainView extends BorderPane {
         Pane spring = new Pane();
         javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
         return new ToolBar(new Label("Workload"), workload, new Label("Executor"), executor, new Separator(),
-                run, sweep, cancelQueued, cancelAll, replay, new Separator(), export, exportAll, spring, dark, presentation);
+                run, sweep, cancelQueued, cancelAll, replay, new Separator(), open, export, exportAll, spring, dark, presentation);
     }
 
     static Button button(String text, Icons icon, String tip) {

@@ -111,6 +111,15 @@ public final class RunController {
         work.restart();
     }
 
+    /** Opens a run saved as JSON (by the CLI or another machine), off the FX thread. */
+    public void open(java.nio.file.Path file) {
+        start(task -> {
+            RunResult r = org.poolscope.export.RunJson.read(file);
+            Platform.runLater(() -> lastRun.set(r));
+            return r;
+        }, false);
+    }
+
     /** Cancels the queued tasks of the run in progress; running ones finish. */
     public void cancelQueued() {
         Run r = liveRun.get();
