@@ -91,6 +91,12 @@ public final class LaneLog {
         SIZE.setRelease(this, 0);
     }
 
+    /** Marks the lane retired at {@code nanoTime} (a saved run read back). */
+    void retiredAt(long nanoTime) {
+        retiredNanoTime = nanoTime;
+        retired = true;
+    }
+
     /** Called once when the lane's worker leaves (a pool shrank, or the run closed the pool). */
     void retire() {
         retiredNanoTime = System.nanoTime();

@@ -257,6 +257,38 @@ public final class Timeline {
         ends[t] = Math.clamp(endNanoTime - origin, from, now);
     }
 
+    // ---------------------------------------------------------------- restoring (TimelineRestorer)
+
+    /** Opens a lane created {@code createdNanos} from the run's start (a saved run read back). */
+    LaneLog restoreLane(String name, long createdNanos) {
+        return openLane(name, origin + createdNanos);
+    }
+
+    /** Sets task {@code t} as a saved run recorded it; times are ignored when not recording. */
+    void restoreTask(int t, TaskState taskState, int onLane, long submitNanos, long startNanos, long endNanos) {
+        lane[t] = onLane;
+        if (recording) {
+            submit[t] = submitNanos;
+            start[t] = startNanos;
+            end[t] = endNanos;
+        }
+        STATE.setRelease(state, t, taskState.ordinal());
+    }
+
+    /** Sets task {@code t}'s compute times, after {@link #enableSegments()}. */
+    void restoreCompute(int t, long startNanos, long endNanos) {
+        computeStart[t] = startNanos;
+        computeEnd[t] = endNanos;
+    }
+
+    void restoreError(int t, Throwable error) {
+        errors.put(t, error);
+    }
+
+    void restoreCancelledWhileRunning(int t, long nanos) {
+        cancelledWhileRunning.put(t, nanos);
+    }
+
     // ---------------------------------------------------------------- readers (any thread)
 
     public int tasks() {

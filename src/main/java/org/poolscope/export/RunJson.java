@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,6 +119,24 @@ public final class RunJson {
             writeRecords(g, run.timeline());
             g.writeEndObject();
         }
+    }
+
+    /**
+     * Reads a run this class wrote back, as a {@link RunResult} whose timeline's readers return what the
+     * file says (see {@link org.poolscope.engine.TimelineRestorer}). Streams: memory is the timeline's.
+     *
+     * @throws IOException for a file that is not JSON, not this schema version ("unsupported
+     *         schemaVersion N: this PoolScope reads 1"), or with a missing or malformed field (named)
+     */
+    public static RunResult read(Path source) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(source)) {
+            return readFrom(in);
+        }
+    }
+
+    /** Reads a run from {@code in} (left open), as {@link #read(Path)}. */
+    public static RunResult readFrom(InputStream in) throws IOException {
+        return RunJsonReader.read(in);
     }
 
     private static void writeSpec(JsonGenerator g, RunSpec spec) throws IOException {
