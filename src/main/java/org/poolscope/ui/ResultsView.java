@@ -78,8 +78,12 @@ final class ResultsView extends VBox {
             }
             row(row, "missing units", b + (missing.length > 10 ? " … (" + missing.length + ")" : ""));
         }
-        JFreeChart c = ResultsCharts.create(r, dark.get());
-        chart.setChart(c);
+        // An opened run has its timeline but not its units' outputs: no per-unit chart for it.
+        JFreeChart c = r.job() == null || r.job() instanceof org.poolscope.engine.RestoredJob ? null
+                : ResultsCharts.create(r, dark.get());
+        if (c != null) {
+            chart.setChart(c);
+        }
         chart.setVisible(c != null);
     }
 

@@ -198,4 +198,52 @@ class MainWindowTest extends FxRobot {
         assertThat((System.nanoTime() - t0) / 1e9).as("seconds to close").isLessThan(10);
         // @AfterEach: no poolscope-* thread is left, the runner and the pool included
     }
+
+    @Test
+    void anOpenedJsonShowsTheSameTimeline(@TempDir Path dir) throws Exception {
+        open();
+        type("tasks-field", "24");
+        type("field-n", "400000");
+        RunResult original = nextRun(() -> clickOn("Run"));
+        Path json = dir.resolve("run.json");
+        Path before = dir.resolve("before.png");
+        Path after = dir.resolve("after.png");
+        CountDownLatch saved = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                org.poolscope.export.RunJson.write(original, org.poolscope.export.Environment.capture(), json);
+                view.timeline.writePng(before, 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                saved.countDown();
+            }
+        });
+        assertThat(saved.await(30, TimeUnit.SECONDS)).isTrue();
+
+        RunResult opened = nextRun(() -> interact(() -> view.controller.open(json)));
+        CountDownLatch drawn = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                view.timeline.writePng(after, 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                drawn.countDown();
+            }
+        });
+        assertThat(drawn.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(opened).isNotSameAs(original);
+        for (int t = 0; t < 24; t++) {
+            assertThat(opened.timeline().startNanos(t)).isEqualTo(original.timeline().startNanos(t));
+            assertThat(opened.timeline().laneOf(t)).isEqualTo(original.timeline().laneOf(t));
+        }
+        BufferedImage a = ImageIO.read(before.toFile());
+        BufferedImage b = ImageIO.read(after.toFile());
+        assertThat(b.getWidth()).isEqualTo(a.getWidth());
+        assertThat(b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth()))
+                .as("the opened run's timeline, pixel for pixel")
+                .isEqualTo(a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()));
+    }
 }
