@@ -187,9 +187,12 @@ public final class Sweep {
         // Against what is each point measured? Worker sweeps: the sequential run of the same tasks.
         // Granularity sweeps: the least-split sequential run, the plain program doing the same work,
         // so that what splitting costs (in the executor and in the kernel) shows as lost speedup.
+        // (Only where splitting keeps the work fixed: I/O and contention do T units of work for T tasks.)
         int leastSplit = spec.tasks().stream().min(Integer::compare).orElseThrow();
+        boolean fixedWork = spec.base().workload() instanceof org.poolscope.workload.PrimesWorkload
+                || spec.base().workload() instanceof org.poolscope.workload.FilterWorkload;
         java.util.function.IntToDoubleFunction reference = tasks -> baselineMedian.getOrDefault(
-                spec.isGranularity() ? leastSplit : tasks, Double.NaN);
+                spec.isGranularity() && fixedWork ? leastSplit : tasks, Double.NaN);
         List<SweepPoint> points = new ArrayList<>();
         for (int tasks : spec.tasks()) {
             for (int n : spec.workers()) {

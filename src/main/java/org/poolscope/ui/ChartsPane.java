@@ -133,6 +133,9 @@ final class ChartsPane extends TabPane {
         show(efficiency, r, EfficiencyChart::create);
         if (r.spec().isGranularity()) {
             show(granularity, r, GranularityChart::create);
+            if (notedSweep == r.spec() && getSelectionModel().getSelectedIndex() != 2) {
+                getSelectionModel().select(2); // a granularity sweep in progress: show its chart
+            }
         }
     }
 

@@ -42,8 +42,8 @@ public final class MainView extends BorderPane {
     final ChartsPane charts;
     final ResultsView results;
     final Button run = button("Run", Icons.RUN, "Run the workload once (Ctrl+R)");
-    final Button sweep = button("Sweep", Icons.SWEEP, "Measure speedup over 1, 2, 4, … workers against the "
-            + "sequential baseline and the machine's ceiling (Ctrl+Shift+R)");
+    final Button sweep = button("Sweep", Icons.SWEEP, "Measure speedup over 1, 2, 4, … workers (or over task counts, "
+            + "when ticked on the left) against the sequential baseline and the machine's ceiling (Ctrl+Shift+R)");
     final Button cancelQueued = button("Cancel queued", Icons.CANCEL_QUEUED,
             "Cancel the tasks still in the queue; running ones finish");
     final Button cancelAll = button("Cancel all", Icons.CANCEL_ALL, "Cancel everything, running tasks too (Esc)");
@@ -118,7 +118,17 @@ public final class MainView extends BorderPane {
             }
         });
         run.setOnAction(e -> controller.run(settings.runSpec()));
-        sweep.setOnAction(e -> controller.sweep(settings.sweepSpec()));
+        sweep.setOnAction(e -> {
+            try {
+                controller.sweep(settings.sweepSpec());
+            } catch (IllegalArgumentException bad) {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.WARNING, bad.getMessage());
+                alert.setHeaderText("Cannot sweep that");
+                alert.initOwner(getScene().getWindow());
+                alert.show();
+            }
+        });
         cancelQueued.setOnAction(e -> controller.cancelQueued());
         cancelAll.setOnAction(e -> controller.cancelAll());
         settings.workers.addListener((o, a, n) -> controller.resize(n.intValue()));

@@ -39,6 +39,8 @@ final class ParametersPane extends VBox {
     private final Settings settings;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final List<NumberField> fields = new ArrayList<>();
+    /** ControlsFX draws the error decoration beside a field whose text is not a valid value. */
+    private final org.controlsfx.validation.ValidationSupport validation = new org.controlsfx.validation.ValidationSupport();
     private final List<NumberField> workloadOnly = new ArrayList<>();
     private boolean buildingWorkload;
     final Slider workerSlider = new Slider();
@@ -135,6 +137,12 @@ final class ParametersPane extends VBox {
                 v -> settings.failRate.set(v / 100.0));
         failures.setTooltip(new Tooltip("Share of units that throw on purpose (chosen by the seed and the unit)"));
         row(common, 6, "Failing tasks %", failures);
+        javafx.scene.control.CheckBox granularity = new javafx.scene.control.CheckBox("Sweep task counts (granularity)");
+        granularity.setId("sweep-tasks");
+        granularity.selectedProperty().bindBidirectional(settings.sweepTasks);
+        granularity.setTooltip(new Tooltip("Sweep measures 1, 10, 100, … up to the chosen tasks on the chosen workers "
+                + "against the unsplit sequential program: the overhead of tiny tasks"));
+        common.add(granularity, 0, 7, 2, 1);
 
         VBox workloadBox = new VBox(8);
         Runnable showWorkload = () -> workloadBox.getChildren().setAll(workloadFields());
@@ -233,6 +241,8 @@ final class ParametersPane extends VBox {
     private NumberField number(String name, long min, long max, long initial, java.util.function.LongConsumer onValid) {
         NumberField f = new NumberField(name, min, max, initial, onValid);
         fields.add(f);
+        validation.registerValidator(f, false, (javafx.scene.control.Control c, String text) ->
+                org.controlsfx.validation.ValidationResult.fromErrorIf(c, f.problem().get(), !f.problem().get().isEmpty()));
         if (buildingWorkload) {
             workloadOnly.add(f);
         }

@@ -24,6 +24,7 @@ final class ResultsView extends VBox {
     private final Label verdict = new Label("No run yet: press Run (Ctrl+R).");
     private final GridPane values = new GridPane();
     private final ChartViewer chart = new ChartViewer(null);
+    final TaskOrderList tasks = new TaskOrderList();
     private final ReadOnlyObjectProperty<RunResult> run;
     private final BooleanProperty dark;
 
@@ -41,7 +42,7 @@ final class ResultsView extends VBox {
         chart.setId("results-chart");
         StackPane chartBox = new StackPane(chart);
         VBox.setVgrow(chartBox, Priority.ALWAYS);
-        getChildren().addAll(verdict, values, chartBox);
+        getChildren().addAll(verdict, values, chartBox, tasks);
         run.addListener(o -> show());
         dark.addListener(o -> show());
     }
@@ -78,6 +79,7 @@ final class ResultsView extends VBox {
             }
             row(row, "missing units", b + (missing.length > 10 ? " … (" + missing.length + ")" : ""));
         }
+        tasks.show(r);
         // An opened run has its timeline but not its units' outputs: no per-unit chart for it.
         JFreeChart c = r.job() == null || r.job() instanceof org.poolscope.engine.RestoredJob ? null
                 : ResultsCharts.create(r, dark.get());

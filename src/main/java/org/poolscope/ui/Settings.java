@@ -50,6 +50,8 @@ public final class Settings {
     public final IntegerProperty repeats = new SimpleIntegerProperty(3);
     public final DoubleProperty failRate = new SimpleDoubleProperty(0);
     public final LongProperty seed = new SimpleLongProperty(42);
+    /** Whether Sweep varies the task count (granularity) instead of the worker count. */
+    public final BooleanProperty sweepTasks = new SimpleBooleanProperty(false);
     public final BooleanProperty dark = new SimpleBooleanProperty(false);
     public final BooleanProperty presentation = new SimpleBooleanProperty(false);
     public final DoubleProperty windowWidth = new SimpleDoubleProperty(1440);
@@ -83,7 +85,20 @@ public final class Settings {
         if (base.executor() == ExecutorKind.SEQUENTIAL) {
             throw new IllegalArgumentException("a sweep compares an executor with the sequential baseline: pick another executor");
         }
+        if (sweepTasks.get()) {
+            return new SweepSpec(base, List.of(workers.get()), taskSteps(tasks.get()), repeats.get());
+        }
         return new SweepSpec(base, workerSteps(workers.get()), List.of(tasks.get()), repeats.get());
+    }
+
+    /** 1, 10, 100, … up to {@code max}, and {@code max} itself: the granularity sweep's task counts. */
+    static List<Integer> taskSteps(int max) {
+        java.util.ArrayList<Integer> steps = new java.util.ArrayList<>();
+        for (long t = 1; t < max; t *= 10) {
+            steps.add((int) t);
+        }
+        steps.add(max);
+        return List.copyOf(steps);
     }
 
     /** 1, 2, 4, … doubling up to {@code max}, and {@code max} itself. */
@@ -115,6 +130,7 @@ public final class Settings {
         failRate.set(node.getDouble("failRate", failRate.get()));
         seed.set(node.getLong("seed", seed.get()));
         dark.set(node.getBoolean("dark", dark.get()));
+        sweepTasks.set(node.getBoolean("sweepTasks", sweepTasks.get()));
         presentation.set(node.getBoolean("presentation", presentation.get()));
         windowWidth.set(node.getDouble("windowWidth", windowWidth.get()));
         windowHeight.set(node.getDouble("windowHeight", windowHeight.get()));
@@ -140,6 +156,7 @@ public final class Settings {
         node.putDouble("failRate", failRate.get());
         node.putLong("seed", seed.get());
         node.putBoolean("dark", dark.get());
+        node.putBoolean("sweepTasks", sweepTasks.get());
         node.putBoolean("presentation", presentation.get());
         node.putDouble("windowWidth", windowWidth.get());
         node.putDouble("windowHeight", windowHeight.get());

@@ -96,6 +96,10 @@ class MainWindowTest extends FxRobot {
         assertThat(r.timeline().laneCount()).isEqualTo(3);
         assertThat(lookup("#result-count").queryAs(Label.class).getText()).isEqualTo("78,498");
         assertThat(lookup("#verdict").queryAs(Label.class).getText()).startsWith("✓");
+
+        assertThat(view.results.tasks.shown()).hasSize(30).startsWith(0, 1, 2);
+        clickOn("#completion-order");
+        assertThat(view.results.tasks.shown()).containsExactly(r.timeline().completionOrder());
     }
 
     @Test
