@@ -59,7 +59,13 @@ final class StatusBarView extends StatusBar {
         showWarnings(null);
     }
 
+    private long lastShown;
+
     private void showProgress(long now) {
+        if (now - lastShown < 100_000_000L) {
+            return; // four or more times a second is plenty for a progress line, and frees the pulse
+        }
+        lastShown = now;
         Run run = controller.liveRun().get();
         double elapsed = (now - startedAt) / 1e9;
         if (controller.sweeping().get()) {
