@@ -93,7 +93,9 @@ class RunControlTest {
         RunResult r = finish();
         assertThat(r.done()).isEqualTo(2);
         assertThat(r.cancelled()).isEqualTo(38);
-        assertThat(removed).isBetween(1, 38); // the rest, if any, the submitter cancelled itself
+        // What cancelQueued removed from the queue; the submitter cancels the tasks it had not
+        // submitted yet itself, so this can be anything from 0 (it had submitted only the two) to 38.
+        assertThat(removed).isBetween(0, 38);
         assertThat(r.verified()).isFalse();
     }
 

@@ -73,6 +73,16 @@ class MainWindowTest extends FxRobot {
         return got[0];
     }
 
+    /** 2 000 waits of 200 ms on 2 workers: 200 s if nothing stopped it. */
+    private void chooseALongIoRun() {
+        interact(() -> {
+            view.settings.family.set(Settings.Family.IO);
+            view.settings.latency.set(200);
+            view.settings.workers.set(2);
+            view.settings.tasks.set(2000);
+        });
+    }
+
     private void type(String fieldId, String text) {
         clickOn("#" + fieldId).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text);
     }
@@ -132,12 +142,7 @@ class MainWindowTest extends FxRobot {
     @Test
     void cancelAllEndsALongRun() throws Exception {
         open();
-        interact(() -> {
-            view.settings.family.set(Settings.Family.IO);
-            view.settings.latency.set(200);
-            view.settings.workers.set(2);
-            view.settings.tasks.set(2000); // 200 s if nothing stopped it
-        });
+        chooseALongIoRun();
         RunResult r = nextRun(() -> {
             clickOn("Run");
             WaitForAsyncUtils.waitForFxEvents();
@@ -187,12 +192,7 @@ class MainWindowTest extends FxRobot {
     @Test
     void closingTheWindowDuringARunCancelsItAndLeavesNothingBehind() throws Exception {
         open();
-        interact(() -> {
-            view.settings.family.set(Settings.Family.IO);
-            view.settings.latency.set(200);
-            view.settings.workers.set(2);
-            view.settings.tasks.set(2000); // 200 s if nothing stopped it
-        });
+        chooseALongIoRun();
         clickOn("Run");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(() -> view.controller.busy().get()).get()).isTrue(); // FX thread only
