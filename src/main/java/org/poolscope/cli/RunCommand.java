@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             if (timelinePng != null) {
                 var timeline = r.timeline();
                 String caption = runSpec.describe() + " · wall " + Format.millis(r.wallMillis()) + " ms"
-                        + (r.interrupted() ? " · interrupted" : "");
+                        + (r.interrupted() ? " · interrupted" : "") + " · " + env.caption();
                 AtomicFiles.write(timelinePng, out -> TimelineRenderer.writePng(timeline,
                         TimelineRenderer.DEFAULT_WIDTH, TimelineRenderer.DEFAULT_HEIGHT, TimelineRenderer.DEFAULT_SCALE,
                         TimelineStyle.LIGHT, caption, out));

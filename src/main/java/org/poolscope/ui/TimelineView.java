@@ -330,8 +330,9 @@ final class TimelineView extends Region {
         int h = Math.max(1, (int) Math.floor(getHeight()));
         Viewport vp = new Viewport(fromNanos, toNanos, w, h, scale);
         BufferedImage png = new BufferedImage(vp.pixelWidth(), vp.pixelHeight(), BufferedImage.TYPE_INT_ARGB_PRE);
+        String withEnvironment = caption() + " · " + org.poolscope.export.Environment.capture().caption();
         new TimelinePainter().paint(shown, vp, TimelineStyle.of(settings.dark.get(), settings.presentation.get()),
-                live != null ? lastNow : TimelinePainter.NOT_LIVE, caption(), png);
+                live != null ? lastNow : TimelinePainter.NOT_LIVE, withEnvironment, png);
         org.poolscope.export.AtomicFiles.write(target, out -> TimelineRenderer.writePng(png, out));
     }
 
