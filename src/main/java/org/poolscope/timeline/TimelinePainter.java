@@ -235,6 +235,7 @@ public final class TimelinePainter {
         long retired = lane.retiredNanos();
         if (retired >= 0 && retired < leftAfterRun) {
             int gone = clampX(layout.xOf(retired), px0, px1);
+            g.setColor(style.muted); // the start-up block above may have changed the colour
             if (gone < px1) {
                 g.fillRect(gone, y0, px1 - gone, y1 - y0);
             }

@@ -279,6 +279,7 @@ final class ParametersPane extends VBox {
 
     private static void row(GridPane g, int row, String label, Node control) {
         Label l = new Label(label);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a label is never clipped; fields give way
         l.setLabelFor(control);
         g.add(l, 0, row);
         g.add(control, 1, row);

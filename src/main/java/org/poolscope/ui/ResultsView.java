@@ -41,8 +41,14 @@ final class ResultsView extends VBox {
         values.setVgap(2);
         chart.setId("results-chart");
         StackPane chartBox = new StackPane(chart);
-        VBox.setVgrow(chartBox, Priority.ALWAYS);
-        getChildren().addAll(verdict, values, chartBox, tasks);
+        // The chart and the task list share the room on tabs: stacked, neither had enough of it.
+        javafx.scene.control.TabPane below = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Chart", chartBox),
+                new javafx.scene.control.Tab("Tasks in order", tasks));
+        below.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        below.setId("results-tabs");
+        VBox.setVgrow(below, Priority.ALWAYS);
+        getChildren().addAll(verdict, values, below);
         run.addListener(o -> show());
         dark.addListener(o -> show());
     }

@@ -49,7 +49,7 @@ final class TaskOrderList extends VBox {
             }
         });
         list.setId("task-order");
-        list.setPrefHeight(140);
+        list.setPrefHeight(200);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Integer task, boolean empty) {

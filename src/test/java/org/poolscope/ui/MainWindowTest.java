@@ -108,6 +108,7 @@ class MainWindowTest extends FxRobot {
         assertThat(lookup("#verdict").queryAs(Label.class).getText()).startsWith("✓");
 
         assertThat(view.results.tasks.shown()).hasSize(30).startsWith(0, 1, 2);
+        clickOn("Tasks in order");
         clickOn("#completion-order");
         assertThat(view.results.tasks.shown()).containsExactly(r.timeline().completionOrder());
     }
