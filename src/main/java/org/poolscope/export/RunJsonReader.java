@@ -11,10 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import org.poolscope.engine.ExecutorKind;
-import org.poolscope.engine.FaultPlan;
 import org.poolscope.engine.RecordedException;
 import org.poolscope.engine.RunResult;
 import org.poolscope.engine.RunSpec;
@@ -22,13 +19,8 @@ import org.poolscope.engine.RunStats;
 import org.poolscope.engine.TaskState;
 import org.poolscope.engine.Timeline;
 import org.poolscope.engine.TimelineRestorer;
-import org.poolscope.workload.ContentionWorkload;
-import org.poolscope.workload.FilterWorkload;
-import org.poolscope.workload.IoWorkload;
-import org.poolscope.workload.PrimesWorkload;
 import org.poolscope.workload.Result;
 import org.poolscope.workload.Verification;
-import org.poolscope.workload.Workload;
 
 /**
  * Reads what {@link RunJson} wrote back into a {@link RunResult}, token by token: records go straight
@@ -50,6 +42,7 @@ final class RunJsonReader {
     }
 
     private final JsonParser p;
+    private final JsonFields fields;
     private final Set<String> seen = new HashSet<>();
     private RunSpec spec;
     private boolean complete;
@@ -67,6 +60,7 @@ final class RunJsonReader {
 
     private RunJsonReader(JsonParser parser) {
         this.p = parser;
+        this.fields = new JsonFields(parser);
     }
 
     static RunResult read(InputStream in) throws IOException {
@@ -90,20 +84,23 @@ final class RunJsonReader {
             seen.add(name);
             switch (name) {
                 case "schemaVersion" -> {
-                    long version = longValue(name);
+                    long version = fields.longValue(name);
                     if (version != RunJson.SCHEMA_VERSION) {
                         throw new IOException("unsupported schemaVersion " + version + ": this PoolScope reads "
                                 + RunJson.SCHEMA_VERSION);
                     }
                 }
-                case "spec" -> spec = spec();
-                case "complete" -> complete = booleanValue(name);
-                case "wallMillis" -> wallMillis = doubleValue(name);
-                case "result" -> result = new Result(longs(name));
-                case "verified" -> verified = booleanValue(name);
+                case "spec" -> {
+                    spec = RunSpecReader.read(p, fields);
+                    restorer = new TimelineRestorer(spec.tasks(), spec.record());
+                }
+                case "complete" -> complete = fields.booleanValue(name);
+                case "wallMillis" -> wallMillis = fields.doubleValue(name);
+                case "result" -> result = new Result(fields.longs(name));
+                case "verified" -> verified = fields.booleanValue(name);
                 case "verification" -> verification();
                 case "counts" -> counts();
-                case "missingUnits" -> missingUnits = intArray(name);
+                case "missingUnits" -> missingUnits = fields.intArray(name);
                 case "failures" -> failures();
                 case "stats" -> stats();
                 case "lanes" -> lanes();
@@ -150,177 +147,26 @@ final class RunJsonReader {
         }
     }
 
-    // ------------------------------------------------------------------ spec
-
-    private RunSpec spec() throws IOException {
-        expect(JsonToken.START_OBJECT, "spec");
-        Workload workload = null;
-        ExecutorKind executor = null;
-        Integer workers = null;
-        Integer tasks = null;
-        Boolean record = null;
-        boolean includeStartup = true;
-        FaultPlan faults = FaultPlan.NONE;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            String field = "spec." + name;
-            switch (name) {
-                case "workload" -> workload = workload();
-                case "executor" -> {
-                    String kind = stringValue(field);
-                    try {
-                        executor = ExecutorKind.parse(kind);
-                    } catch (IllegalArgumentException e) {
-                        throw new IOException(field + ": " + e.getMessage(), e);
-                    }
-                }
-                case "workers" -> workers = intValue(field);
-                case "tasks" -> tasks = intValue(field);
-                case "record" -> record = booleanValue(field);
-                case "includeStartup" -> includeStartup = booleanValue(field);
-                case "faults" -> faults = faults();
-                default -> p.skipChildren();
-            }
-        }
-        require(workload, "spec.workload");
-        require(executor, "spec.executor");
-        require(workers, "spec.workers");
-        require(tasks, "spec.tasks");
-        require(record, "spec.record");
-        try {
-            RunSpec s = new RunSpec(workload, executor, workers, tasks, record, faults, includeStartup);
-            restorer = new TimelineRestorer(tasks, record);
-            return s;
-        } catch (IllegalArgumentException e) {
-            throw new IOException("spec: " + e.getMessage(), e);
-        }
-    }
-
-    private FaultPlan faults() throws IOException {
-        expect(JsonToken.START_OBJECT, "spec.faults");
-        Double rate = null;
-        Long seed = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            switch (name) {
-                case "rate" -> rate = doubleValue("spec.faults.rate");
-                case "seed" -> seed = longValue("spec.faults.seed");
-                default -> p.skipChildren();
-            }
-        }
-        require(rate, "spec.faults.rate");
-        require(seed, "spec.faults.seed");
-        try {
-            return new FaultPlan(rate, seed);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("spec.faults: " + e.getMessage(), e);
-        }
-    }
-
-    /** The workload from its name and parameters, as {@link WorkloadJson} wrote them. */
-    private Workload workload() throws IOException {
-        expect(JsonToken.START_OBJECT, "spec.workload");
-        String family = null;
-        Map<String, String> parameters = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            switch (name) {
-                case "name" -> family = stringValue("spec.workload.name");
-                case "parameters" -> parameters = parameters();
-                default -> p.skipChildren(); // describe: derived from the parameters
-            }
-        }
-        require(family, "spec.workload.name");
-        require(parameters, "spec.workload.parameters");
-        Parameters in = new Parameters(parameters);
-        try {
-            return switch (family) {
-                case "primes" -> new PrimesWorkload(in.choice("kernel", PrimesWorkload.Kernel.class), in.number("n"));
-                case "filter" -> new FilterWorkload(in.choice("filter", FilterWorkload.Filter.class),
-                        in.integer("length"), in.integer("k"), in.choice("halo", FilterWorkload.Halo.class),
-                        in.number("seed"));
-                case "io" -> new IoWorkload(in.integer("latencyMillis"));
-                case "contention" -> new ContentionWorkload(in.choice("lock", ContentionWorkload.LockKind.class),
-                        in.integer("increments"));
-                default -> throw new IOException("spec.workload.name: unknown workload '" + family
-                        + "' (this PoolScope knows primes, filter, io, contention)");
-            };
-        } catch (IllegalArgumentException e) {
-            throw new IOException("spec.workload: " + e.getMessage(), e);
-        }
-    }
-
-    /** Scalar parameters as text; records of a workload have no nested values. */
-    private Map<String, String> parameters() throws IOException {
-        expect(JsonToken.START_OBJECT, "spec.workload.parameters");
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            JsonToken token = p.nextToken();
-            if (!token.isScalarValue()) {
-                throw new IOException("spec.workload.parameters." + name + ": expected a number or a name");
-            }
-            values.put(name, token == JsonToken.VALUE_NULL ? null : p.getText());
-        }
-        return values;
-    }
-
-    private record Parameters(Map<String, String> values) {
-
-        private String text(String name) throws IOException {
-            String value = values.get(name);
-            if (value == null) {
-                throw new IOException("missing field spec.workload.parameters." + name);
-            }
-            return value;
-        }
-
-        long number(String name) throws IOException {
-            try {
-                return Long.parseLong(text(name));
-            } catch (NumberFormatException e) {
-                throw new IOException("spec.workload.parameters." + name + ": expected a whole number, found '"
-                        + text(name) + "'", e);
-            }
-        }
-
-        int integer(String name) throws IOException {
-            long value = number(name);
-            if (value != (int) value) {
-                throw new IOException("spec.workload.parameters." + name + ": " + value + " is out of range");
-            }
-            return (int) value;
-        }
-
-        <E extends Enum<E>> E choice(String name, Class<E> type) throws IOException {
-            String value = text(name);
-            try {
-                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("spec.workload.parameters." + name + ": unknown value '" + value + "'", e);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ result and counts
 
     private void verification() throws IOException {
-        expect(JsonToken.START_OBJECT, "verification");
+        fields.expect(JsonToken.START_OBJECT, "verification");
         String message = null;
         java.util.SequencedMap<String, Long> details = new LinkedHashMap<>();
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             p.nextToken();
             switch (name) {
-                case "message" -> message = stringValue("verification.message");
-                case "details" -> details = longs("verification.details");
+                case "message" -> message = fields.stringValue("verification.message");
+                case "details" -> details = fields.longs("verification.details");
                 default -> p.skipChildren();
             }
         }
-        require(message, "verification.message");
+        JsonFields.require(message, "verification.message");
         verification = new Verification(false, message, details);
     }
 
     private void counts() throws IOException {
-        expect(JsonToken.START_OBJECT, "counts");
+        fields.expect(JsonToken.START_OBJECT, "counts");
         boolean[] given = new boolean[3];
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             p.nextToken();
@@ -333,7 +179,7 @@ final class RunJsonReader {
             if (i < 0) {
                 p.skipChildren();
             } else {
-                counts[i] = intValue("counts." + name);
+                counts[i] = fields.intValue("counts." + name);
                 given[i] = true;
             }
         }
@@ -346,7 +192,7 @@ final class RunJsonReader {
     }
 
     private void stats() throws IOException {
-        expect(JsonToken.START_OBJECT, "stats");
+        fields.expect(JsonToken.START_OBJECT, "stats");
         double utilisation = Double.NaN;
         double meanWait = Double.NaN;
         double maxWait = Double.NaN;
@@ -355,10 +201,10 @@ final class RunJsonReader {
             p.nextToken();
             String field = "stats." + name;
             switch (name) {
-                case "utilisation" -> utilisation = doubleOrNaN(field);
-                case "meanQueueWaitMillis" -> meanWait = doubleOrNaN(field) * 1e6;
-                case "maxQueueWaitMillis" -> maxWait = doubleOrNaN(field) * 1e6;
-                case "imbalance" -> imbalance = doubleOrNaN(field);
+                case "utilisation" -> utilisation = fields.doubleOrNaN(field);
+                case "meanQueueWaitMillis" -> meanWait = fields.doubleOrNaN(field) * 1e6;
+                case "maxQueueWaitMillis" -> maxWait = fields.doubleOrNaN(field) * 1e6;
+                case "imbalance" -> imbalance = fields.doubleOrNaN(field);
                 default -> p.skipChildren();
             }
         }
@@ -366,10 +212,10 @@ final class RunJsonReader {
     }
 
     private void failures() throws IOException {
-        expect(JsonToken.START_ARRAY, "failures");
+        fields.expect(JsonToken.START_ARRAY, "failures");
         for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             String at = "failures[" + i + "]";
-            expect(JsonToken.START_OBJECT, at);
+            fields.expect(JsonToken.START_OBJECT, at);
             Integer task = null;
             RecordedException error = null;
             String exception = null;
@@ -379,36 +225,36 @@ final class RunJsonReader {
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 p.nextToken();
                 switch (name) {
-                    case "task" -> task = intValue(at + ".task");
-                    case "exception" -> exception = stringValue(at + ".exception");
-                    case "message" -> message = stringOrNull(at + ".message");
-                    case "remoteException" -> remote = stringValue(at + ".remoteException");
-                    case "stack" -> stack = strings(at + ".stack");
+                    case "task" -> task = fields.intValue(at + ".task");
+                    case "exception" -> exception = fields.stringValue(at + ".exception");
+                    case "message" -> message = fields.stringOrNull(at + ".message");
+                    case "remoteException" -> remote = fields.stringValue(at + ".remoteException");
+                    case "stack" -> stack = fields.strings(at + ".stack");
                     case "cause" -> error = cause(at + ".cause");
                     default -> p.skipChildren();
                 }
             }
-            require(task, at + ".task");
-            require(exception, at + ".exception");
+            JsonFields.require(task, at + ".task");
+            JsonFields.require(exception, at + ".exception");
             failures.add(new Failure(task, new RecordedException(exception, message, remote, stack, error)));
         }
     }
 
     private RecordedException cause(String at) throws IOException {
-        expect(JsonToken.START_OBJECT, at);
+        fields.expect(JsonToken.START_OBJECT, at);
         String exception = null;
         String message = null;
         String remote = null;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             p.nextToken();
             switch (name) {
-                case "exception" -> exception = stringValue(at + ".exception");
-                case "message" -> message = stringOrNull(at + ".message");
-                case "remoteException" -> remote = stringValue(at + ".remoteException");
+                case "exception" -> exception = fields.stringValue(at + ".exception");
+                case "message" -> message = fields.stringOrNull(at + ".message");
+                case "remoteException" -> remote = fields.stringValue(at + ".remoteException");
                 default -> p.skipChildren();
             }
         }
-        require(exception, at + ".exception");
+        JsonFields.require(exception, at + ".exception");
         return new RecordedException(exception, message, remote, List.of(), null);
     }
 
@@ -416,10 +262,10 @@ final class RunJsonReader {
 
     private void lanes() throws IOException {
         requireSpecBefore("lanes");
-        expect(JsonToken.START_ARRAY, "lanes");
+        fields.expect(JsonToken.START_ARRAY, "lanes");
         for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             String at = "lanes[" + i + "]";
-            expect(JsonToken.START_OBJECT, at);
+            fields.expect(JsonToken.START_OBJECT, at);
             Integer index = null;
             String laneName = null;
             Long created = null;
@@ -431,24 +277,24 @@ final class RunJsonReader {
                 p.nextToken();
                 String field = at + "." + name;
                 switch (name) {
-                    case "index" -> index = intValue(field);
-                    case "name" -> laneName = stringValue(field);
-                    case "createdNanos" -> created = longValue(field);
-                    case "retiredNanos" -> retired = p.currentToken() == JsonToken.VALUE_NULL ? -1 : nonNegative(field);
-                    case "pid" -> pid = nonNegative(field);
-                    case "readyNanos" -> ready = longValue(field);
-                    case "clockOffsetNanos" -> offset = longValue(field);
+                    case "index" -> index = fields.intValue(field);
+                    case "name" -> laneName = fields.stringValue(field);
+                    case "createdNanos" -> created = fields.longValue(field);
+                    case "retiredNanos" -> retired = p.currentToken() == JsonToken.VALUE_NULL ? -1 : fields.nonNegative(field);
+                    case "pid" -> pid = fields.nonNegative(field);
+                    case "readyNanos" -> ready = fields.longValue(field);
+                    case "clockOffsetNanos" -> offset = fields.longValue(field);
                     default -> p.skipChildren();
                 }
             }
-            require(index, at + ".index");
-            require(laneName, at + ".name");
-            require(created, at + ".createdNanos");
+            JsonFields.require(index, at + ".index");
+            JsonFields.require(laneName, at + ".name");
+            JsonFields.require(created, at + ".createdNanos");
             if (index != i) {
                 throw new IOException(at + ".index: expected " + i + " (lanes in creation order), found " + index);
             }
             if (pid >= 0) {
-                require(ready, at + ".readyNanos");
+                JsonFields.require(ready, at + ".readyNanos");
             }
             restorer.lane(laneName, created, retired, pid, ready == null ? created : ready, offset);
         }
@@ -459,7 +305,7 @@ final class RunJsonReader {
         if (!seen.contains("lanes")) {
             throw new IOException("records: the lanes must come before the records");
         }
-        expect(JsonToken.START_ARRAY, "records");
+        fields.expect(JsonToken.START_ARRAY, "records");
         if (spec.record() && restorer.tasks() == 0) {
             throw new IOException("records: the spec has no tasks");
         }
@@ -477,7 +323,7 @@ final class RunJsonReader {
 
     private void record() throws IOException {
         int i = records;
-        expect(JsonToken.START_OBJECT, "records[" + i + "]");
+        fields.expect(JsonToken.START_OBJECT, "records[" + i + "]");
         int id = -1;
         int lane = -1;
         long submit = -1;
@@ -492,23 +338,23 @@ final class RunJsonReader {
             JsonToken token = p.nextToken();
             boolean isNull = token == JsonToken.VALUE_NULL;
             switch (name) {
-                case "id" -> id = intValue(recordField(i, name));
-                case "lane" -> lane = isNull ? -1 : (int) nonNegative(recordField(i, name));
-                case "submit" -> submit = isNull ? -1 : nonNegative(recordField(i, name));
-                case "start" -> start = isNull ? -1 : nonNegative(recordField(i, name));
-                case "end" -> end = isNull ? -1 : nonNegative(recordField(i, name));
+                case "id" -> id = fields.intValue(recordField(i, name));
+                case "lane" -> lane = isNull ? -1 : (int) fields.nonNegative(recordField(i, name));
+                case "submit" -> submit = isNull ? -1 : fields.nonNegative(recordField(i, name));
+                case "start" -> start = isNull ? -1 : fields.nonNegative(recordField(i, name));
+                case "end" -> end = isNull ? -1 : fields.nonNegative(recordField(i, name));
                 case "outcome" -> state = outcome(recordField(i, name));
-                case "stolenFrom" -> stolenFrom = (int) nonNegative(recordField(i, name));
-                case "cancelledWhileRunning" -> cancelledAt = nonNegative(recordField(i, name));
-                case "computeStart" -> computeStart = nonNegative(recordField(i, name));
-                case "computeEnd" -> computeEnd = nonNegative(recordField(i, name));
+                case "stolenFrom" -> stolenFrom = (int) fields.nonNegative(recordField(i, name));
+                case "cancelledWhileRunning" -> cancelledAt = fields.nonNegative(recordField(i, name));
+                case "computeStart" -> computeStart = fields.nonNegative(recordField(i, name));
+                case "computeEnd" -> computeEnd = fields.nonNegative(recordField(i, name));
                 default -> p.skipChildren();
             }
         }
         if (id < 0) {
             throw new IOException("missing field records[" + i + "].id");
         }
-        require(state, recordField(i, "outcome"));
+        JsonFields.require(state, recordField(i, "outcome"));
         // Which times a state implies, as RunJson writes them
         if (state != TaskState.NEW && submit < 0) {
             throw new IOException("missing field " + recordField(i, "submit") + " (task " + id + " is " + name(state) + ")");
@@ -553,7 +399,7 @@ final class RunJsonReader {
     }
 
     private TaskState outcome(String field) throws IOException {
-        String text = stringValue(field);
+        String text = fields.stringValue(field);
         return switch (text) {
             case "new" -> TaskState.NEW;
             case "queued" -> TaskState.QUEUED;
@@ -599,118 +445,5 @@ final class RunJsonReader {
         if (spec == null) {
             throw new IOException(field + ": the spec must come before the " + field);
         }
-    }
-
-    private void expect(JsonToken token, String field) throws IOException {
-        if (p.currentToken() != token) {
-            throw new IOException(field + ": expected " + (token == JsonToken.START_OBJECT ? "an object" : "an array")
-                    + ", found " + describe(p.currentToken()));
-        }
-    }
-
-    private static void require(Object value, String field) throws IOException {
-        if (value == null) {
-            throw new IOException("missing field " + field);
-        }
-    }
-
-    private long longValue(String field) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            throw new IOException(field + ": expected a whole number, found " + describe(p.currentToken()));
-        }
-        return p.getLongValue();
-    }
-
-    private long nonNegative(String field) throws IOException {
-        long value = longValue(field);
-        if (value < 0) {
-            throw new IOException(field + ": expected a number ≥ 0, found " + value);
-        }
-        return value;
-    }
-
-    private int intValue(String field) throws IOException {
-        long value = longValue(field);
-        if (value != (int) value) {
-            throw new IOException(field + ": " + value + " is out of range");
-        }
-        return (int) value;
-    }
-
-    private double doubleValue(String field) throws IOException {
-        if (!p.currentToken().isNumeric()) {
-            throw new IOException(field + ": expected a number, found " + describe(p.currentToken()));
-        }
-        return p.getDoubleValue();
-    }
-
-    private double doubleOrNaN(String field) throws IOException {
-        return p.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : doubleValue(field);
-    }
-
-    private boolean booleanValue(String field) throws IOException {
-        if (!p.currentToken().isBoolean()) {
-            throw new IOException(field + ": expected true or false, found " + describe(p.currentToken()));
-        }
-        return p.getBooleanValue();
-    }
-
-    private String stringValue(String field) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw new IOException(field + ": expected a string, found " + describe(p.currentToken()));
-        }
-        return p.getText();
-    }
-
-    private String stringOrNull(String field) throws IOException {
-        return p.currentToken() == JsonToken.VALUE_NULL ? null : stringValue(field);
-    }
-
-    private List<String> strings(String field) throws IOException {
-        expect(JsonToken.START_ARRAY, field);
-        List<String> values = new ArrayList<>();
-        for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-            values.add(stringValue(field + "[" + i + "]"));
-        }
-        return values;
-    }
-
-    private java.util.SequencedMap<String, Long> longs(String field) throws IOException {
-        expect(JsonToken.START_OBJECT, field);
-        java.util.SequencedMap<String, Long> values = new LinkedHashMap<>();
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            values.put(name, longValue(field + "." + name));
-        }
-        return values;
-    }
-
-    private int[] intArray(String field) throws IOException {
-        expect(JsonToken.START_ARRAY, field);
-        int[] values = new int[16];
-        int n = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (n == values.length) {
-                values = java.util.Arrays.copyOf(values, n * 2);
-            }
-            values[n] = intValue(field + "[" + n + "]");
-            n++;
-        }
-        return java.util.Arrays.copyOf(values, n);
-    }
-
-    private static String describe(JsonToken token) {
-        if (token == null) {
-            return "the end of the file";
-        }
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> token.toString();
-        };
     }
 }

@@ -189,8 +189,7 @@ public final class Sweep {
         // so that what splitting costs (in the executor and in the kernel) shows as lost speedup.
         // (Only where splitting keeps the work fixed: I/O and contention do T units of work for T tasks.)
         int leastSplit = spec.tasks().stream().min(Integer::compare).orElseThrow();
-        boolean fixedWork = spec.base().workload() instanceof org.poolscope.workload.PrimesWorkload
-                || spec.base().workload() instanceof org.poolscope.workload.FilterWorkload;
+        boolean fixedWork = !spec.base().workload().workGrowsWithTasks();
         java.util.function.IntToDoubleFunction reference = tasks -> baselineMedian.getOrDefault(
                 spec.isGranularity() && fixedWork ? leastSplit : tasks, Double.NaN);
         List<SweepPoint> points = new ArrayList<>();

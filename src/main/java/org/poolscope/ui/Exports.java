@@ -1,7 +1,6 @@
 package org.poolscope.ui;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -158,13 +157,6 @@ final class Exports {
             alert.setHeaderText("Could not export");
             alert.initOwner(view.getScene().getWindow());
             alert.show();
-        }
-    }
-
-    static boolean isPng(Path p) throws java.io.IOException {
-        byte[] head = new byte[8];
-        try (var in = Files.newInputStream(p)) {
-            return in.read(head) == 8 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
         }
     }
 }

@@ -50,14 +50,7 @@ final class FrameStats {
                 count, startup);
     }
 
-    /** Seconds from the process's start to the first frame; NaN before it. */
-    double startupSeconds() {
-        return startupSeconds;
-    }
 
-    double p99IntervalMillis() {
-        return count == 0 ? Double.NaN : percentile(intervals, 0.99);
-    }
 
     private double percentile(long[] values, double q) {
         System.arraycopy(values, 0, scratch, 0, count);

@@ -4,7 +4,6 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -202,10 +201,5 @@ public final class MainView extends BorderPane {
         });
         box.setTooltip(new Tooltip(tip));
         return box;
-    }
-
-    /** For tests and exports. */
-    Node timelineNode() {
-        return timeline;
     }
 }

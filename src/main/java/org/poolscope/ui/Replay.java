@@ -24,6 +24,7 @@ final class Replay {
     private final long[] starts;
     private final long end;
     private long nanos;
+    private long builtAt = Long.MIN_VALUE;
     private double speed = 0.01;
     private boolean playing = true;
 
@@ -70,9 +71,12 @@ final class Replay {
         return byStart[next];
     }
 
-    /** The run as it was at the present, for the painter. */
+    /** The run as it was at the present, for the painter; rebuilt only when the present moved. */
     Timeline frame() {
-        source.timeline().replayAt(nanos, buffer);
+        if (nanos != builtAt) {
+            source.timeline().replayAt(nanos, buffer);
+            builtAt = nanos;
+        }
         return buffer;
     }
 

@@ -78,6 +78,10 @@ final class TimelineView extends Region {
     private double dragX = Double.NaN;
     private TimelineLayout layout;
     private long lastNow = TimelinePainter.NOT_LIVE;
+    private Timeline fitted;
+    private long fittedSpan;
+    private double laidOutWidth;
+    private double laidOutHeight;
     private Replay replay;
     private long lastPulse;
     private final javafx.beans.property.ReadOnlyStringWrapper replayStatus = new javafx.beans.property.ReadOnlyStringWrapper("");
@@ -133,10 +137,6 @@ final class TimelineView extends Region {
 
     void startPulse() {
         pulse.start();
-    }
-
-    void stopPulse() {
-        pulse.stop();
     }
 
     void toggleFrameStats() {
@@ -264,14 +264,23 @@ final class TimelineView extends Region {
         int h = (int) Math.floor(getHeight());
         long now = nowNanos();
         lastNow = now;
-        Viewport whole = Viewport.wholeRun(replay != null ? replay.source().timeline() : shown, w, h, scale);
-        if (now != TimelinePainter.NOT_LIVE && replay == null) {
-            long span = Math.max(now, 1_000_000L);
-            whole = new Viewport(0, span + span / 50, w, h, scale);
-        }
         if (follow) {
-            fromNanos = whole.fromNanos();
-            toNanos = whole.toNanos();
+            // A live run grows to its present; a finished (or replayed) run is fitted once: finding its
+            // last instant reads every task, so it is remembered per timeline, not redone per frame.
+            long span;
+            if (now != TimelinePainter.NOT_LIVE && replay == null) {
+                span = Math.max(now, 1_000_000L);
+                span += span / 50;
+            } else {
+                Timeline whole = replay != null ? replay.source().timeline() : shown;
+                if (whole != fitted) {
+                    fitted = whole;
+                    fittedSpan = Viewport.wholeRun(whole, w, h, scale).toNanos();
+                }
+                span = fittedSpan;
+            }
+            fromNanos = 0;
+            toNanos = span;
         }
         Viewport vp = new Viewport(fromNanos, toNanos, w, h, scale);
         ensureBuffer(vp);
@@ -318,7 +327,11 @@ final class TimelineView extends Region {
         // Bottom right, above the time axis, inside the view whatever its width.
         frameLabel.relocate(Math.max(4, w - frameLabel.getWidth() - 8), Math.max(4, h - frameLabel.getHeight() - 40));
         hover.autosize();
-        dirty = true;
+        if (w != laidOutWidth || h != laidOutHeight) { // a new size needs a new frame; a moved label does not
+            laidOutWidth = w;
+            laidOutHeight = h;
+            dirty = true;
+        }
     }
 
     /** Writes what the view shows, at {@code scale}, as a PNG: the same painter, the same pixels. */

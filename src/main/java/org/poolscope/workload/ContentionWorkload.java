@@ -38,6 +38,11 @@ public record ContentionWorkload(LockKind lock, int increments) implements Workl
     }
 
     @Override
+    public boolean workGrowsWithTasks() {
+        return true; // each unit is a whole piece of work, not a share of one
+    }
+
+    @Override
     public int maxTasks() {
         return MAX_TASKS;
     }

@@ -34,6 +34,11 @@ public record IoWorkload(int latencyMillis) implements Workload {
     }
 
     @Override
+    public boolean workGrowsWithTasks() {
+        return true; // each unit is a whole piece of work, not a share of one
+    }
+
+    @Override
     public int maxTasks() {
         return MAX_IO_TASKS;
     }

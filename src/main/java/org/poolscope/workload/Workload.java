@@ -27,6 +27,15 @@ public sealed interface Workload permits PrimesWorkload, FilterWorkload, IoWorkl
     int maxTasks();
 
     /**
+     * Whether T tasks do T units' worth of work (io waits, contention increments) rather than split one
+     * fixed amount (primes, filter). A granularity sweep compares a split amount of work against doing
+     * it unsplit; work that grows with T is only comparable at the same T.
+     */
+    default boolean workGrowsWithTasks() {
+        return false;
+    }
+
+    /**
      * Plans the work as {@code tasks} units and allocates the storage the units write into.
      * May take a while for large inputs (a signal of millions of samples is generated once and cached).
      *

@@ -64,6 +64,17 @@ class SweepTest {
     }
 
     @Test
+    void workThatGrowsWithTheTasksIsComparedAtTheSameTaskCount() throws Exception {
+        RunSpec base = new RunSpec(new org.poolscope.workload.IoWorkload(1), ExecutorKind.FIXED, 2, 1, true);
+        SweepResult r = new Sweep(new SweepSpec(base, List.of(2), List.of(2, 8), 1)).run((run, warmUp, i, n) -> { });
+        // 8 waits are not 2 waits split finer: each point against the sequential run of its own count.
+        for (int k = 0; k < 2; k++) {
+            SweepPoint p = r.points().get(k);
+            assertThat(p.speedup()).isEqualTo(r.baselines().get(k).median() / p.wallMillis().median());
+        }
+    }
+
+    @Test
     void cancelDuringWarmUpLeavesNothingToReport() {
         RunSpec base = new RunSpec(PRIMES, ExecutorKind.FIXED, 2, 16, true);
         Sweep sweep = new Sweep(new SweepSpec(base, List.of(1, 2), List.of(16), 50));
