@@ -43,6 +43,23 @@ final class LaneBars {
     private static final int O = TimelineStyle.OUTCOMES;
     private static final int MARK_STOLEN = 1;
     private static final int MARK_FAILED = 2;
+    /** A column with more failed busy time than this (in pixels) shows the failure strip. */
+    private static final float HIDDEN_FAILURE = 1e-5f;
+    /**
+     * Lanes with more logged tasks than this per plot column are drawn from their {@link LaneSums}
+     * when as many are in view; others are walked task by task.
+     */
+    static final int DENSE_TASKS_PER_COLUMN = 1;
+    /** {@link #DENSE_TASKS_PER_COLUMN}, or another threshold a test compares the two paths with. */
+    int denseTasksPerColumn = DENSE_TASKS_PER_COLUMN;
+    // The dense path's last edge: busy time before it (all, failed, cancelled), and whether a task spans it.
+    private long edgeAll;
+    private long edgeFailed;
+    private long edgeCancelled;
+    private boolean edgeSpans;
+    /** Per lane position: the prefix sums of its log, for the timeline {@link #summed}. */
+    private LaneSums[] sums = new LaneSums[0];
+    private Timeline summed;
 
     // Per pixel column of the plot: busy share per outcome, markers, then the colour key.
     private float[][] busy = new float[O][0];
@@ -126,8 +143,8 @@ final class LaneBars {
      * @param running the task running on this lane now and not yet logged, or -1
      * @param now     the live run's present (the end of a running bar), or {@link TimelinePainter#NOT_LIVE}
      */
-    void paint(Graphics2D g, Timeline timeline, LaneLog log, int logged, int running, long now, int y0, int y1,
-            TimelineStyle style, Paint hatch) {
+    void paint(Graphics2D g, Timeline timeline, int lanePosition, LaneLog log, int logged, int running, long now,
+            int y0, int y1, TimelineStyle style, Paint hatch) {
         segments = timeline.recording() && timeline.hasSegments() ? timeline : null;
         shade = log.index() & 1;
         touchedFrom = Integer.MAX_VALUE;
@@ -135,16 +152,18 @@ final class LaneBars {
         exactCount = 0;
         tasksInView = 0;
         busyNanos = 0;
-        for (int i = firstEndingAfter(timeline, log, logged, from); i < logged; i++) {
-            int t = log.get(i);
-            long start = timeline.startNanos(t);
-            if (start >= to) {
-                break;
+        if (logged > (long) plotW * denseTasksPerColumn) {
+            LaneSums lane = sums(timeline, lanePosition);
+            lane.update(timeline, log, logged);
+            int first = lane.firstEndingAfter(from, 0, logged);
+            int last = lane.firstEndingAfter(to, first, logged);
+            if (last - first > (long) plotW * denseTasksPerColumn) {
+                paintDenseLog(timeline, log, lane, first, logged);
+            } else {
+                walk(timeline, log, first, logged);
             }
-            TaskState state = timeline.state(t);
-            int outcome = outcomeOf(state);
-            long cancelledAt = state == TaskState.CANCELLED ? timeline.cancelledWhileRunningNanos(t) : -1;
-            add(t, start, timeline.endNanos(t), outcome, i & 1, timeline.stolenFrom(t) >= 0, cancelledAt);
+        } else {
+            walk(timeline, log, firstEndingAfter(timeline, log, logged, from), logged);
         }
         if (running >= 0 && now != TimelinePainter.NOT_LIVE) {
             long cancelledAt = timeline.state(running) == TaskState.CANCELLED
@@ -158,6 +177,131 @@ final class LaneBars {
         paintExact(g, y0, y1, style, hatch);
     }
 
+    /** The prefix sums kept for lane {@code position} of {@code timeline}; a new timeline drops the old ones. */
+    private LaneSums sums(Timeline timeline, int position) {
+        if (timeline != summed) {
+            summed = timeline;
+            sums = new LaneSums[timeline.laneCount()];
+        }
+        if (position >= sums.length) {
+            sums = Arrays.copyOf(sums, Math.max(position + 1, sums.length * 2));
+        }
+        if (sums[position] == null) {
+            sums[position] = new LaneSums();
+        }
+        return sums[position];
+    }
+
+    /** Adds each logged task from position {@code first} that overlaps the window: O(tasks in view). */
+    private void walk(Timeline timeline, LaneLog log, int first, int logged) {
+        for (int i = first; i < logged; i++) {
+            int t = log.get(i);
+            long start = timeline.startNanos(t);
+            if (start >= to) {
+                break;
+            }
+            TaskState state = timeline.state(t);
+            int outcome = outcomeOf(state);
+            long cancelledAt = state == TaskState.CANCELLED ? timeline.cancelledWhileRunningNanos(t) : -1;
+            add(t, start, timeline.endNanos(t), outcome, i & 1, timeline.stolenFrom(t) >= 0, cancelledAt);
+        }
+    }
+
+    /**
+     * The same columns as {@link #walk}, from the lane's prefix sums: per column, the busy time of each
+     * outcome is the difference of the sums at its two edges, so the cost is O(columns), whatever the
+     * number of tasks. A task spanning an edge at least {@link #EXACT_MIN} pixels wide is kept as an
+     * exact bar and taken out of the density, as the walk does.
+     */
+    private void paintDenseLog(Timeline timeline, LaneLog log, LaneSums lane, int first, int logged) {
+        double nanosPerPixel = 1 / pixelsPerNano;
+        int k = first;
+        edge(timeline, log, lane, from, k, logged);
+        long startAll = edgeAll;
+        long allBefore = edgeAll;
+        long failedBefore = edgeFailed;
+        long cancelledBefore = edgeCancelled;
+        int lastWide = -1;
+        for (int c = 0; c < plotW; c++) {
+            long right = c == plotW - 1 ? to : Math.min(to, from + (long) Math.floor((c + 1) * nanosPerPixel));
+            int k1 = lane.firstEndingAfter(right, k, logged);
+            edge(timeline, log, lane, right, k1, logged);
+            long all = edgeAll - allBefore;
+            long failedHere = edgeFailed - failedBefore;
+            long cancelledHere = edgeCancelled - cancelledBefore;
+            if (all > 0) {
+                busy[TimelineStyle.DONE][c] += (float) ((all - failedHere - cancelledHere) * pixelsPerNano);
+                if (failedHere > 0) {
+                    busy[TimelineStyle.FAILED][c] += (float) (failedHere * pixelsPerNano);
+                }
+                if (cancelledHere > 0) {
+                    busy[TimelineStyle.CANCELLED][c] += (float) (cancelledHere * pixelsPerNano);
+                }
+                // Tasks overlapping the column: those ending in it, and the one spanning its right edge.
+                if (lane.anyStolen(k, edgeSpans ? k1 + 1 : k1)) {
+                    marks[c] |= MARK_STOLEN;
+                    sawStolen = true;
+                }
+                touchedFrom = Math.min(touchedFrom, c);
+                touchedTo = Math.max(touchedTo, c);
+            }
+            if (edgeSpans && k1 != lastWide) {
+                lastWide = k1;
+                keepWide(timeline, log.get(k1), k1 & 1);
+            }
+            allBefore = edgeAll;
+            failedBefore = edgeFailed;
+            cancelledBefore = edgeCancelled;
+            k = k1;
+        }
+        busyNanos = edgeAll - startAll;
+        tasksInView = k - first + (edgeSpans ? 1 : 0);
+    }
+
+    /**
+     * The busy time of the lane before instant {@code t}, all outcomes and failed and cancelled ones,
+     * into the {@code edge} fields; {@code k} is the first logged task ending after {@code t}.
+     */
+    private void edge(Timeline timeline, LaneLog log, LaneSums lane, long t, int k, int logged) {
+        edgeAll = lane.busy(k);
+        edgeFailed = lane.failed(k);
+        edgeCancelled = lane.cancelled(k);
+        edgeSpans = false;
+        if (k >= logged) {
+            return;
+        }
+        int task = log.get(k);
+        long start = timeline.startNanos(task);
+        if (start < t) {
+            long part = t - start;
+            edgeSpans = true;
+            edgeAll += part;
+            if (lane.anyFailed() || lane.anyCancelled()) {
+                TaskState state = timeline.state(task);
+                if (state == TaskState.FAILED) {
+                    edgeFailed += part;
+                } else if (state == TaskState.CANCELLED) {
+                    edgeCancelled += part;
+                }
+            }
+        }
+    }
+
+    /** A task met on a column edge by the dense path: kept as an exact bar, out of the density, if wide. */
+    private void keepWide(Timeline timeline, int task, int parity) {
+        long start = timeline.startNanos(task);
+        long end = timeline.endNanos(task);
+        double x0 = (Math.max(start, from) - from) * pixelsPerNano;
+        double x1 = (Math.min(end, to) - from) * pixelsPerNano;
+        if (x1 - x0 < EXACT_MIN) {
+            return;
+        }
+        TaskState state = timeline.state(task);
+        int outcome = outcomeOf(state);
+        spread(busy[outcome], x0, x1, -1f);
+        add(task, start, end, outcome, parity, timeline.stolenFrom(task) >= 0,
+                state == TaskState.CANCELLED ? timeline.cancelledWhileRunningNanos(task) : -1);
+    }
     /**
      * Writes the task id on each wide bar this frame kept, centred on the part in view, where it fits.
      * {@code g} is in logical pixels (scaled by {@code scale}); the bars' positions are physical.
@@ -230,21 +374,27 @@ final class LaneBars {
                     outcome | parity << 3 | (stolen ? 1 << 4 : 0));
             return;
         }
+        if (stolen) {
+            int c1 = Math.min((int) x1, plotW - 1);
+            for (int c = (int) x0; c <= c1; c++) {
+                marks[c] |= MARK_STOLEN;
+            }
+        }
+        spread(busy[outcome], x0, x1, 1f);
+    }
+
+    /** Adds {@code sign} × the coverage of columns by {@code [x0, x1)} (plot pixels) to {@code b}. */
+    private void spread(float[] b, double x0, double x1, float sign) {
         int c0 = (int) x0;
         int c1 = Math.min((int) x1, plotW - 1);
-        byte mark = (byte) ((stolen ? MARK_STOLEN : 0) | (outcome == TimelineStyle.FAILED ? MARK_FAILED : 0));
-        float[] b = busy[outcome];
         if (c0 >= c1) {
-            b[c0] += (float) (x1 - x0);
+            b[c0] += sign * (float) (x1 - x0);
         } else {
-            b[c0] += (float) (c0 + 1 - x0);
+            b[c0] += sign * (float) (c0 + 1 - x0);
             for (int c = c0 + 1; c < c1; c++) {
-                b[c] += 1f;
+                b[c] += sign;
             }
-            b[c1] += (float) (x1 - c1);
-        }
-        for (int c = c0; c <= c1; c++) {
-            marks[c] |= mark;
+            b[c1] += sign * (float) (x1 - c1);
         }
         touchedFrom = Math.min(touchedFrom, c0);
         touchedTo = Math.max(touchedTo, c1);
@@ -277,6 +427,9 @@ final class LaneBars {
             float total = 0;
             float most = 0;
             int dominant = 0;
+            if (busy[TimelineStyle.FAILED][c] > HIDDEN_FAILURE) {
+                marks[c] |= MARK_FAILED;
+            }
             for (int o = 0; o < O; o++) {
                 float v = busy[o][c];
                 busy[o][c] = 0;

@@ -56,6 +56,14 @@ public final class TimelinePainter {
     private long[] laneAlive = new long[0];
     private TexturePaint hatch;
     private TimelineStyle hatchStyle;
+
+    public TimelinePainter() {
+    }
+
+    /** A painter that walks lanes task by task up to {@code tasksPerColumn} tasks a column: tests compare paths. */
+    TimelinePainter(int tasksPerColumn) {
+        bars.denseTasksPerColumn = tasksPerColumn;
+    }
     private int hatchSize;
 
     // The frame being painted.
@@ -270,7 +278,7 @@ public final class TimelinePainter {
         }
         int y0 = px(layout.barTop(i));
         int y1 = Math.max(y0 + 1, px(layout.barBottom(i)));
-        bars.paint(g, timeline, log, logged, running, now, y0, y1, style, hatch);
+        bars.paint(g, timeline, i, log, logged, running, now, y0, y1, style, hatch);
     }
 
     private void ensureLaneStats(int lanes) {

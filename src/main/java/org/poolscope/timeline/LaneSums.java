@@ -1,0 +1,177 @@
+package org.poolscope.timeline;
+
+import java.util.Arrays;
+import org.poolscope.engine.LaneLog;
+import org.poolscope.engine.TaskState;
+import org.poolscope.engine.Timeline;
+
+/**
+ * Prefix sums over one lane's log, so that the busy time of any window of the lane, per outcome,
+ * costs two searches instead of a walk over its tasks: a frame of a million tasks then costs what
+ * its pixel columns cost.
+ *
+ * <h2>Why prefix sums, not time buckets</h2>
+ * A lane runs one task at a time, so its log is sorted by start and by end alike. The busy time of
+ * outcome {@code o} before an instant {@code t} is then the sum over the tasks that ended by
+ * {@code t} (a prefix of the log) plus the part of the one task that spans {@code t}:
+ * <pre>  B_o(t) = sum_o[k] + (outcome[k] == o ? max(0, t − start[k]) : 0),  k = first task ending after t</pre>
+ * and a pixel column's busy time is {@code B_o(right) − B_o(left)}, exact at any zoom. Power-of-two
+ * time buckets (Perfetto's mipmaps) give the same cost per column but round every task to a bucket
+ * and need a level per zoom; one array of sums serves every zoom exactly and grows by one entry
+ * per finished task, so a live run extends it and never rebuilds it.
+ *
+ * <h2>Memory</h2>
+ * 16 bytes a task (its end, and the running busy sum); 8 more for failed and cancelled tasks, and
+ * 4 for stolen ones, each allocated only when the lane has one.
+ *
+ * <h2>Threads</h2>
+ * The painter's thread. Reads the log only below a size the caller read, and the timeline's times
+ * only for logged tasks, which are final.
+ */
+final class LaneSums {
+
+    private LaneLog log;
+    private int size;
+    /** End of the {@code i}-th logged task. */
+    private long[] ends = new long[0];
+    /** Busy nanoseconds of the first {@code i} logged tasks, all outcomes; {@code size + 1} entries. */
+    private long[] busy = new long[1];
+    /** The same for failed tasks only, and for cancelled ones; null while the lane has none. */
+    private long[] failed;
+    private long[] cancelled;
+    /** How many of the first {@code i} logged tasks were stolen from another worker; null while none. */
+    private int[] stolen;
+
+    /** Brings the sums up to {@code logged} entries of {@code lane}'s log, extending them if it grew. */
+    void update(Timeline timeline, LaneLog lane, int logged) {
+        if (lane != log || (size > 0 && !sameEntry(timeline, lane, Math.min(size, logged) - 1))) {
+            reset(lane);
+        }
+        if (logged <= size) {
+            return; // a replay stepped back: its log is a prefix of what was summed
+        }
+        ensureCapacity(logged);
+        for (int i = size; i < logged; i++) {
+            int t = lane.get(i);
+            long start = timeline.startNanos(t);
+            long end = timeline.endNanos(t);
+            long d = Math.max(0, end - start);
+            ends[i] = end;
+            busy[i + 1] = busy[i] + d;
+            TaskState state = timeline.state(t);
+            if (state == TaskState.FAILED && failed == null) {
+                failed = new long[busy.length];
+            }
+            if (state == TaskState.CANCELLED && cancelled == null) {
+                cancelled = new long[busy.length];
+            }
+            if (failed != null) {
+                failed[i + 1] = failed[i] + (state == TaskState.FAILED ? d : 0);
+            }
+            if (cancelled != null) {
+                cancelled[i + 1] = cancelled[i] + (state == TaskState.CANCELLED ? d : 0);
+            }
+            boolean wasStolen = timeline.stolenFrom(t) >= 0;
+            if (wasStolen && stolen == null) {
+                stolen = new int[busy.length];
+            }
+            if (stolen != null) {
+                stolen[i + 1] = stolen[i] + (wasStolen ? 1 : 0);
+            }
+        }
+        size = logged;
+    }
+
+    /** A replay refills its logs each frame: the sums hold while its entries are the ones summed. */
+    private boolean sameEntry(Timeline timeline, LaneLog lane, int i) {
+        return i < 0 || ends[i] == timeline.endNanos(lane.get(i));
+    }
+
+    private void reset(LaneLog lane) {
+        log = lane;
+        size = 0;
+        failed = null;
+        cancelled = null;
+        stolen = null;
+    }
+
+    private void ensureCapacity(int n) {
+        if (ends.length >= n) {
+            return;
+        }
+        int capacity = Math.max(n, Math.min(Integer.MAX_VALUE - 16, ends.length + (ends.length >> 1) + 16));
+        ends = Arrays.copyOf(ends, capacity);
+        busy = Arrays.copyOf(busy, capacity + 1);
+        if (failed != null) {
+            failed = Arrays.copyOf(failed, capacity + 1);
+        }
+        if (cancelled != null) {
+            cancelled = Arrays.copyOf(cancelled, capacity + 1);
+        }
+        if (stolen != null) {
+            stolen = Arrays.copyOf(stolen, capacity + 1);
+        }
+    }
+
+    /**
+     * The first position at or after {@code hint} and below {@code n} whose task ends after
+     * {@code t}, or {@code n}. Gallops from the hint, so a sweep across a frame's columns costs the
+     * logarithm of the gaps it skips, not of the log.
+     */
+    int firstEndingAfter(long t, int hint, int n) {
+        int lo = Math.max(0, hint);
+        if (lo >= n || ends[lo] > t) {
+            return Math.min(lo, n);
+        }
+        int step = 1;
+        int hi = lo + 1;
+        while (hi < n && ends[hi] <= t) {
+            lo = hi;
+            step <<= 1;
+            hi = lo + step;
+        }
+        hi = Math.min(hi, n);
+        // ends[lo] <= t, and hi == n or ends[hi] > t
+        lo++;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] > t) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Busy nanoseconds of all outcomes in the first {@code k} entries. */
+    long busy(int k) {
+        return busy[k];
+    }
+
+    long failed(int k) {
+        return failed == null ? 0 : failed[k];
+    }
+
+    long cancelled(int k) {
+        return cancelled == null ? 0 : cancelled[k];
+    }
+
+    boolean anyFailed() {
+        return failed != null;
+    }
+
+    boolean anyCancelled() {
+        return cancelled != null;
+    }
+
+    /** Whether any of the entries {@code [from, to)} was stolen. */
+    boolean anyStolen(int from, int to) {
+        return stolen != null && to > from && stolen[to] > stolen[from];
+    }
+
+    /** Entries summed so far. */
+    int size() {
+        return size;
+    }
+}

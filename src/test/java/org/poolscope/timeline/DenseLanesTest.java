@@ -1,0 +1,158 @@
+package org.poolscope.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.poolscope.engine.LaneLog;
+import org.poolscope.engine.TaskState;
+import org.poolscope.engine.Timeline;
+import org.poolscope.engine.TimelineRestorer;
+
+/**
+ * Lanes with more tasks than pixel columns are drawn from prefix sums ({@link LaneSums}); the walk
+ * over every task is the reference. Timelines are restored with exact times from a fixed seed.
+ */
+class DenseLanesTest {
+
+    private static final int LANES = 4;
+    private static final int TASKS = 60_000;
+    private static final long SEED = 20261125L;
+
+    /**
+     * Back-to-back tasks of 1–40 µs with gaps, every 1 500th a wide one of 3 ms; 1 % failed, 0.5 %
+     * cancelled while running, 1 % stolen.
+     */
+    static Timeline mixed(int tasks, int lanes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        TimelineRestorer r = new TimelineRestorer(tasks, true);
+        for (int l = 0; l < lanes; l++) {
+            r.lane("poolscope-fixed-" + l, 0, -1, -1, 0, 0);
+        }
+        long[] free = new long[lanes];
+        for (int t = 0; t < tasks; t++) {
+            int lane = random.nextInt(lanes);
+            long start = free[lane] + random.nextLong(0, 5_000);
+            long length = t % 1_500 == 700 ? 3_000_000 : random.nextLong(1_000, 40_000);
+            double p = random.nextDouble();
+            TaskState state = p < 0.01 ? TaskState.FAILED : p < 0.015 ? TaskState.CANCELLED : TaskState.DONE;
+            r.task(t, state, lane, 0, start, start + length);
+            if (state == TaskState.FAILED) {
+                r.error(t, new IllegalStateException("unit " + t));
+            }
+            if (state == TaskState.CANCELLED) {
+                r.cancelledWhileRunning(t, start + length / 2);
+            }
+            if (random.nextDouble() < 0.01) {
+                r.stolenFrom(t, (lane + 1) % lanes);
+            }
+            free[lane] = start + length;
+        }
+        return r.finish();
+    }
+
+    @Test
+    void prefixSumsMatchTheLogAtEveryPosition() {
+        Timeline timeline = mixed(5_000, 2, SEED);
+        LaneLog log = timeline.lane(1);
+        LaneSums sums = new LaneSums();
+        // Built in pieces, as a live run grows.
+        for (int n : new int[] {0, 1, 17, 1_000, log.size()}) {
+            sums.update(timeline, log, n);
+        }
+        long all = 0;
+        long failed = 0;
+        long cancelled = 0;
+        int stolen = 0;
+        for (int i = 0; i < log.size(); i++) {
+            assertThat(sums.busy(i)).isEqualTo(all);
+            assertThat(sums.failed(i)).isEqualTo(failed);
+            assertThat(sums.cancelled(i)).isEqualTo(cancelled);
+            int t = log.get(i);
+            long d = timeline.endNanos(t) - timeline.startNanos(t);
+            all += d;
+            failed += timeline.state(t) == TaskState.FAILED ? d : 0;
+            cancelled += timeline.state(t) == TaskState.CANCELLED ? d : 0;
+            stolen += timeline.stolenFrom(t) >= 0 ? 1 : 0;
+            assertThat(sums.anyStolen(0, i + 1)).isEqualTo(stolen > 0);
+        }
+        assertThat(sums.busy(log.size())).isEqualTo(all);
+        assertThat(failed).isPositive();
+        assertThat(cancelled).isPositive();
+        assertThat(stolen).isPositive();
+    }
+
+    @Test
+    void gallopingSearchFindsTheFirstTaskEndingAfterAnInstant() {
+        Timeline timeline = mixed(3_000, 1, SEED + 1);
+        LaneLog log = timeline.lane(0);
+        LaneSums sums = new LaneSums();
+        sums.update(timeline, log, log.size());
+        int n = log.size();
+        long last = timeline.endNanos(log.get(n - 1));
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int probe = 0; probe < 5_000; probe++) {
+            long t = random.nextLong(-10, last + 10);
+            int expected = LaneBars.firstEndingAfter(timeline, log, n, t);
+            int hint = random.nextInt(expected + 1); // any hint at or before the answer
+            assertThat(sums.firstEndingAfter(t, hint, n)).as("t=%d hint=%d", t, hint).isEqualTo(expected);
+            assertThat(sums.firstEndingAfter(t, 0, n / 2)).isEqualTo(Math.min(expected, n / 2));
+        }
+    }
+
+    @Test
+    void denseLanesPaintWhatTheWalkPaints() {
+        Timeline timeline = mixed(TASKS, LANES, SEED);
+        Viewport whole = Viewport.wholeRun(timeline, 1200, 700, 1);
+        long span = whole.spanNanos();
+        Viewport[] views = {
+            whole,
+            whole.withSize(1200, 700, 2),
+            whole.withTime(span / 3, span / 3 + span / 40), // a few tasks a column: dense
+            whole.withTime(span / 2, span / 2 + span / 900), // under a task a column: walked either way
+        };
+        for (Viewport v : views) {
+            BufferedImage dense = paint(new TimelinePainter(), timeline, v);
+            BufferedImage walked = paint(new TimelinePainter(Integer.MAX_VALUE), timeline, v);
+            assertThat(differingPixels(dense, walked)).as("pixels differing at %s", v)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aReplayStepsBackAndForthOverTheSameSums() {
+        Timeline timeline = mixed(TASKS, LANES, SEED + 2);
+        Timeline replay = timeline.replayBuffer();
+        Viewport v = Viewport.wholeRun(timeline, 900, 500, 1);
+        TimelinePainter kept = new TimelinePainter();
+        long span = v.toNanos();
+        for (double at : new double[] {0.2, 0.7, 0.4, 0.95, 0.1, 0.95}) {
+            long now = (long) (span * at);
+            timeline.replayAt(now, replay);
+            BufferedImage incremental = new BufferedImage(v.pixelWidth(), v.pixelHeight(), BufferedImage.TYPE_INT_ARGB_PRE);
+            kept.paint(replay, v, TimelineStyle.LIGHT, now, null, incremental);
+            BufferedImage fresh = new BufferedImage(v.pixelWidth(), v.pixelHeight(), BufferedImage.TYPE_INT_ARGB_PRE);
+            new TimelinePainter().paint(replay, v, TimelineStyle.LIGHT, now, null, fresh);
+            assertThat(differingPixels(incremental, fresh)).as("replay at %.2f", at).isZero();
+        }
+    }
+
+    private static BufferedImage paint(TimelinePainter painter, Timeline timeline, Viewport v) {
+        BufferedImage image = new BufferedImage(v.pixelWidth(), v.pixelHeight(), BufferedImage.TYPE_INT_ARGB_PRE);
+        painter.paint(timeline, v, TimelineStyle.LIGHT, image);
+        return image;
+    }
+
+    private static int differingPixels(BufferedImage a, BufferedImage b) {
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
