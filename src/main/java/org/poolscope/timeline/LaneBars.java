@@ -4,6 +4,9 @@ import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.Arrays;
 import org.poolscope.engine.LaneLog;
 import org.poolscope.engine.TaskState;
@@ -65,6 +68,17 @@ final class LaneBars {
     private float[][] busy = new float[O][0];
     private byte[] marks = new byte[0];
     private int[] keys = new int[0];
+    /** Per pixel column: the ARGB colour to fill it with (0: none), one strip at a time. */
+    private int[] colour = new int[0];
+    private int[][] densityArgb;
+    private int[] stolenArgb;
+    private TimelineStyle argbStyle;
+    /** Whether every density and mark colour is opaque, so writing a pixel equals filling it. */
+    private boolean argbOpaque;
+    /** The target image's pixels when it is an int-per-pixel image (else null), its row length and rows. */
+    private int[] pixels;
+    private int scanline;
+    private int pixelRows;
     private int touchedFrom;
     private int touchedTo;
 
@@ -114,6 +128,26 @@ final class LaneBars {
     boolean sawRunning;
 
     /** Starts a frame: the time window and the plot's physical columns {@code [plotX, plotX + plotW)}. */
+    /**
+     * Where the next frame paints: {@code target}'s own pixels when it stores one int per pixel in
+     * rows of its width (every image the painter is given today), else through Graphics2D only.
+     */
+    void target(BufferedImage target) {
+        int type = target.getType();
+        boolean ints = type == BufferedImage.TYPE_INT_ARGB_PRE || type == BufferedImage.TYPE_INT_ARGB
+                || type == BufferedImage.TYPE_INT_RGB;
+        if (ints && target.getRaster().getDataBuffer() instanceof DataBufferInt data
+                && target.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && model.getScanlineStride() == target.getWidth() && data.getOffset() == 0
+                && target.getRaster().getSampleModelTranslateX() == 0 && target.getRaster().getSampleModelTranslateY() == 0) {
+            pixels = data.getData();
+            scanline = target.getWidth();
+            pixelRows = target.getHeight();
+        } else {
+            pixels = null;
+        }
+    }
+
     void begin(long fromNanos, long toNanos, int plotX, int plotW, int minLabelWidth, int maxMarkHeight) {
         this.minLabelWidth = minLabelWidth;
         this.maxMarkHeight = Math.max(1, maxMarkHeight);
@@ -130,6 +164,7 @@ final class LaneBars {
             }
             marks = new byte[n];
             keys = new int[n];
+            colour = new int[n];
         }
         sawStolen = false;
         sawCancelledWhileRunning = false;
@@ -216,7 +251,7 @@ final class LaneBars {
     private void paintDenseLog(Timeline timeline, LaneLog log, LaneSums lane, int first, int logged) {
         double nanosPerPixel = 1 / pixelsPerNano;
         int k = first;
-        edge(timeline, log, lane, from, k, logged);
+        edge(lane, from, k, logged);
         long startAll = edgeAll;
         long allBefore = edgeAll;
         long failedBefore = edgeFailed;
@@ -225,7 +260,7 @@ final class LaneBars {
         for (int c = 0; c < plotW; c++) {
             long right = c == plotW - 1 ? to : Math.min(to, from + (long) Math.floor((c + 1) * nanosPerPixel));
             int k1 = lane.firstEndingAfter(right, k, logged);
-            edge(timeline, log, lane, right, k1, logged);
+            edge(lane, right, k1, logged);
             long all = edgeAll - allBefore;
             long failedHere = edgeFailed - failedBefore;
             long cancelledHere = edgeCancelled - cancelledBefore;
@@ -247,7 +282,10 @@ final class LaneBars {
             }
             if (edgeSpans && k1 != lastWide) {
                 lastWide = k1;
-                keepWide(timeline, log.get(k1), k1 & 1);
+                double wide = (Math.min(lane.end(k1), to) - Math.max(lane.start(k1), from)) * pixelsPerNano;
+                if (wide >= EXACT_MIN) {
+                    keepWide(timeline, log.get(k1), k1 & 1);
+                }
             }
             allBefore = edgeAll;
             failedBefore = edgeFailed;
@@ -262,7 +300,7 @@ final class LaneBars {
      * The busy time of the lane before instant {@code t}, all outcomes and failed and cancelled ones,
      * into the {@code edge} fields; {@code k} is the first logged task ending after {@code t}.
      */
-    private void edge(Timeline timeline, LaneLog log, LaneSums lane, long t, int k, int logged) {
+    private void edge(LaneSums lane, long t, int k, int logged) {
         edgeAll = lane.busy(k);
         edgeFailed = lane.failed(k);
         edgeCancelled = lane.cancelled(k);
@@ -270,19 +308,15 @@ final class LaneBars {
         if (k >= logged) {
             return;
         }
-        int task = log.get(k);
-        long start = timeline.startNanos(task);
+        long start = lane.start(k);
         if (start < t) {
             long part = t - start;
             edgeSpans = true;
             edgeAll += part;
-            if (lane.anyFailed() || lane.anyCancelled()) {
-                TaskState state = timeline.state(task);
-                if (state == TaskState.FAILED) {
-                    edgeFailed += part;
-                } else if (state == TaskState.CANCELLED) {
-                    edgeCancelled += part;
-                }
+            if (lane.failedAt(k)) {
+                edgeFailed += part;
+            } else if (lane.cancelledAt(k)) {
+                edgeCancelled += part;
             }
         }
     }
@@ -446,51 +480,85 @@ final class LaneBars {
         }
         int h = y1 - y0;
         int markH = markHeight(h);
-        fillRuns(g, y0, h, style, levels);
-        fillMarks(g, y0, markH, MARK_STOLEN, style, levels);
-        fillMarks(g, y1 - markH, markH, MARK_FAILED, style, levels);
+        int[] shadeArgb = densityArgb(style)[shade];
         for (int c = touchedFrom; c <= touchedTo; c++) {
+            colour[c] = keys[c] >= 0 ? shadeArgb[keys[c]] : 0;
+        }
+        fillColumns(g, y0, h);
+        int[] stolenArgb = stolenArgb(style);
+        for (int c = touchedFrom; c <= touchedTo; c++) {
+            colour[c] = (marks[c] & MARK_STOLEN) != 0 && keys[c] >= 0 ? stolenArgb[keys[c] / levels] : 0;
+        }
+        fillColumns(g, y0, markH);
+        int failedArgb = style.outcome[TimelineStyle.FAILED].getRGB();
+        for (int c = touchedFrom; c <= touchedTo; c++) {
+            colour[c] = (marks[c] & MARK_FAILED) != 0 && keys[c] >= 0 ? failedArgb : 0;
             marks[c] = 0;
         }
-    }
-
-    private void fillRuns(Graphics2D g, int y, int h, TimelineStyle style, int levels) {
-        int runStart = touchedFrom;
-        int runKey = keys[touchedFrom];
-        for (int c = touchedFrom + 1; c <= touchedTo + 1; c++) {
-            int key = c <= touchedTo ? keys[c] : Integer.MIN_VALUE;
-            if (key != runKey) {
-                if (runKey >= 0) {
-                    g.setColor(style.density[shade][runKey / levels][runKey % levels]);
-                    g.fillRect(plotX + runStart, y, c - runStart, h);
-                }
-                runStart = c;
-                runKey = key;
-            }
-        }
+        fillColumns(g, y1 - markH, markH);
     }
 
     /**
-     * Strips under or over the columns with {@code mark}: failed colour for a hidden failure, the
-     * dominant outcome's stolen shade for stolen work; runs of one colour are one rectangle.
+     * Fills rows {@code [y, y + h)} of the touched columns with {@link #colour} (0: leave the pixel).
+     * Into the image's own pixels when it has them (one pass per row, in memory order: a dense lane
+     * differs from column to column, and a rectangle per column through Graphics2D costs more than
+     * its pixels); else runs of one colour as rectangles.
      */
-    private void fillMarks(Graphics2D g, int y, int h, int mark, TimelineStyle style, int levels) {
-        int runStart = -1;
-        Color runColor = null;
-        for (int c = touchedFrom; c <= touchedTo + 1; c++) {
-            Color color = null;
-            if (c <= touchedTo && (marks[c] & mark) != 0 && keys[c] >= 0) {
-                color = mark == MARK_FAILED ? style.outcome[TimelineStyle.FAILED] : style.stolenMark[keys[c] / levels];
+    private void fillColumns(Graphics2D g, int y, int h) {
+        if (pixels != null && argbOpaque) {
+            int rowEnd = Math.min(y + h, pixelRows);
+            int c1 = Math.min(touchedTo, scanline - 1 - plotX);
+            for (int row = Math.max(0, y); row < rowEnd; row++) {
+                int offset = row * scanline + plotX;
+                for (int c = touchedFrom; c <= c1; c++) {
+                    int argb = colour[c];
+                    if (argb != 0) {
+                        pixels[offset + c] = argb;
+                    }
+                }
             }
-            if (color != runColor) {
-                if (runColor != null) {
-                    g.setColor(runColor);
+            return;
+        }
+        int runStart = touchedFrom;
+        int runArgb = colour[touchedFrom];
+        for (int c = touchedFrom + 1; c <= touchedTo + 1; c++) {
+            int argb = c <= touchedTo ? colour[c] : 0;
+            if (argb != runArgb || c > touchedTo) {
+                if (runArgb != 0) {
+                    g.setColor(new Color(runArgb, true));
                     g.fillRect(plotX + runStart, y, c - runStart, h);
                 }
                 runStart = c;
-                runColor = color;
+                runArgb = argb;
             }
         }
+    }
+
+    /** The style's density colours as ARGB, [lane shade][colour key], made once per style. */
+    private int[][] densityArgb(TimelineStyle style) {
+        if (argbStyle != style) {
+            int levels = TimelineStyle.LEVELS + 1;
+            densityArgb = new int[2][O * levels];
+            stolenArgb = new int[O];
+            argbOpaque = style.outcome[TimelineStyle.FAILED].getAlpha() == 255;
+            for (int o = 0; o < O; o++) {
+                stolenArgb[o] = style.stolenMark[o].getRGB();
+                argbOpaque &= style.stolenMark[o].getAlpha() == 255;
+                for (int shade = 0; shade < 2; shade++) {
+                    for (int level = 1; level < levels; level++) {
+                        densityArgb[shade][o * levels + level] = style.density[shade][o][level].getRGB();
+                        argbOpaque &= style.density[shade][o][level].getAlpha() == 255;
+                    }
+                }
+            }
+            argbStyle = style;
+        }
+        return densityArgb;
+    }
+
+    private int[] stolenArgb(TimelineStyle style) {
+        densityArgb(style);
+        return stolenArgb;
     }
 
     private void paintExact(Graphics2D g, int y0, int y1, TimelineStyle style, Paint hatch) {

@@ -21,8 +21,9 @@ import org.poolscope.engine.Timeline;
  * per finished task, so a live run extends it and never rebuilds it.
  *
  * <h2>Memory</h2>
- * 16 bytes a task (its end, and the running busy sum); 8 more for failed and cancelled tasks, and
- * 4 for stolen ones, each allocated only when the lane has one.
+ * 24.5 bytes a task (its end; its start and the busy sum before it, side by side; every 16th end
+ * again); 8 more for failed and for cancelled tasks, and 4 for stolen ones, each allocated only when
+ * the lane has one.
  *
  * <h2>Threads</h2>
  * The painter's thread. Reads the log only below a size the caller read, and the timeline's times
@@ -30,13 +31,24 @@ import org.poolscope.engine.Timeline;
  */
 final class LaneSums {
 
+    /** Every {@value #BLOCK}th end is kept apart, in an array small enough to stay in cache. */
+    private static final int BLOCK_BITS = 4;
+    private static final int BLOCK = 1 << BLOCK_BITS;
+
     private LaneLog log;
     private int size;
-    /** End of the {@code i}-th logged task. */
+    /** The end of each logged task, for the searches. */
     private long[] ends = new long[0];
-    /** Busy nanoseconds of the first {@code i} logged tasks, all outcomes; {@code size + 1} entries. */
-    private long[] busy = new long[1];
-    /** The same for failed tasks only, and for cancelled ones; null while the lane has none. */
+    /** {@code ends[i << BLOCK_BITS]}: a search finds its block here before it reads {@link #ends}. */
+    private long[] blockEnds = new long[0];
+    /**
+     * Per logged task {@code i}, side by side so that one cache line serves a column's edge: its
+     * start at {@code 2i}, and the busy nanoseconds of the tasks before it (all outcomes) at {@code 2i + 1}.
+     */
+    private long[] startsAndBefore = new long[0];
+    /** Busy nanoseconds of all {@code size} tasks. */
+    private long total;
+    /** The same for failed tasks only, and for cancelled ones; {@code size + 1} entries, null while the lane has none. */
     private long[] failed;
     private long[] cancelled;
     /** How many of the first {@code i} logged tasks were stolen from another worker; null while none. */
@@ -57,13 +69,18 @@ final class LaneSums {
             long end = timeline.endNanos(t);
             long d = Math.max(0, end - start);
             ends[i] = end;
-            busy[i + 1] = busy[i] + d;
+            if ((i & (BLOCK - 1)) == 0) {
+                blockEnds[i >> BLOCK_BITS] = end;
+            }
+            startsAndBefore[2 * i] = start;
+            startsAndBefore[2 * i + 1] = total;
+            total += d;
             TaskState state = timeline.state(t);
             if (state == TaskState.FAILED && failed == null) {
-                failed = new long[busy.length];
+                failed = new long[capacity() + 1];
             }
             if (state == TaskState.CANCELLED && cancelled == null) {
-                cancelled = new long[busy.length];
+                cancelled = new long[capacity() + 1];
             }
             if (failed != null) {
                 failed[i + 1] = failed[i] + (state == TaskState.FAILED ? d : 0);
@@ -73,13 +90,17 @@ final class LaneSums {
             }
             boolean wasStolen = timeline.stolenFrom(t) >= 0;
             if (wasStolen && stolen == null) {
-                stolen = new int[busy.length];
+                stolen = new int[capacity() + 1];
             }
             if (stolen != null) {
                 stolen[i + 1] = stolen[i] + (wasStolen ? 1 : 0);
             }
         }
         size = logged;
+    }
+
+    private int capacity() {
+        return ends.length;
     }
 
     /** A replay refills its logs each frame: the sums hold while its entries are the ones summed. */
@@ -90,18 +111,20 @@ final class LaneSums {
     private void reset(LaneLog lane) {
         log = lane;
         size = 0;
+        total = 0;
         failed = null;
         cancelled = null;
         stolen = null;
     }
 
     private void ensureCapacity(int n) {
-        if (ends.length >= n) {
+        if (capacity() >= n) {
             return;
         }
-        int capacity = Math.max(n, Math.min(Integer.MAX_VALUE - 16, ends.length + (ends.length >> 1) + 16));
+        int capacity = (int) Math.min((Integer.MAX_VALUE - 16) / 2, Math.max(n, capacity() + (capacity() >> 1) + 16L));
         ends = Arrays.copyOf(ends, capacity);
-        busy = Arrays.copyOf(busy, capacity + 1);
+        blockEnds = Arrays.copyOf(blockEnds, (capacity >> BLOCK_BITS) + 1);
+        startsAndBefore = Arrays.copyOf(startsAndBefore, 2 * capacity);
         if (failed != null) {
             failed = Arrays.copyOf(failed, capacity + 1);
         }
@@ -115,24 +138,37 @@ final class LaneSums {
 
     /**
      * The first position at or after {@code hint} and below {@code n} whose task ends after
-     * {@code t}, or {@code n}. Gallops from the hint, so a sweep across a frame's columns costs the
-     * logarithm of the gaps it skips, not of the log.
+     * {@code t}, or {@code n}; {@code hint} must be at or before the answer. Gallops from the hint
+     * through the block ends, then bisects one block: a sweep across a frame's columns reads a few
+     * cached block ends and one or two lines of {@link #ends} per column, not a search of the log.
      */
     int firstEndingAfter(long t, int hint, int n) {
         int lo = Math.max(0, hint);
         if (lo >= n || ends[lo] > t) {
             return Math.min(lo, n);
         }
+        // ends[lo] <= t: the answer is after lo. Find the first block after lo's whose first end is after t.
+        int blocks = ((n - 1) >> BLOCK_BITS) + 1;
+        int b = (lo >> BLOCK_BITS) + 1;
         int step = 1;
-        int hi = lo + 1;
-        while (hi < n && ends[hi] <= t) {
-            lo = hi;
+        int bhi = b;
+        while (bhi < blocks && blockEnds[bhi] <= t) {
+            b = bhi + 1;
+            bhi = b + step;
             step <<= 1;
-            hi = lo + step;
         }
-        hi = Math.min(hi, n);
-        // ends[lo] <= t, and hi == n or ends[hi] > t
-        lo++;
+        bhi = Math.min(bhi, blocks);
+        while (b < bhi) {
+            int mid = (b + bhi) >>> 1;
+            if (blockEnds[mid] > t) {
+                bhi = mid;
+            } else {
+                b = mid + 1;
+            }
+        }
+        // Block b starts after t (or b == blocks); every block before it starts at or before t.
+        int hi = Math.min(n, b << BLOCK_BITS);
+        lo = Math.max(lo + 1, (b - 1) << BLOCK_BITS);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (ends[mid] > t) {
@@ -144,9 +180,29 @@ final class LaneSums {
         return lo;
     }
 
+    /** The end of the {@code i}-th logged task. */
+    long end(int i) {
+        return ends[i];
+    }
+
+    /** The start of the {@code i}-th logged task. */
+    long start(int i) {
+        return startsAndBefore[2 * i];
+    }
+
+    /** Whether the {@code i}-th logged task failed. */
+    boolean failedAt(int i) {
+        return failed != null && failed[i + 1] != failed[i];
+    }
+
+    /** Whether the {@code i}-th logged task was cancelled. */
+    boolean cancelledAt(int i) {
+        return cancelled != null && cancelled[i + 1] != cancelled[i];
+    }
+
     /** Busy nanoseconds of all outcomes in the first {@code k} entries. */
     long busy(int k) {
-        return busy[k];
+        return k == size ? total : startsAndBefore[2 * k + 1];
     }
 
     long failed(int k) {

@@ -32,7 +32,7 @@ final class Legend {
         double width = 0;
         for (Item item : Item.ALL) {
             if (item.shown(bars)) {
-                width += swatch + gap + fm.stringWidth(item.label) + itemGap;
+                width += swatch + gap + fm.getStringBounds(item.label, g).getWidth() + itemGap;
             }
         }
         double x = layout.viewport().width() - style.padding - (width - itemGap);
@@ -47,7 +47,7 @@ final class Legend {
             g.setTransform(logical);
             g.setColor(style.theme.text());
             g.drawString(item.label, (float) (x + swatch + gap), baseline);
-            x += swatch + gap + fm.stringWidth(item.label) + itemGap;
+            x += swatch + gap + fm.getStringBounds(item.label, g).getWidth() + itemGap;
         }
         if (caption != null && !caption.isEmpty()) {
             g.setFont(style.boldFont);

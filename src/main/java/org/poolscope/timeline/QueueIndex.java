@@ -30,6 +30,9 @@ final class QueueIndex {
     private final long[] leaves;
     private final long[] submitSums;
     private final long[] leaveSums;
+    /** Where the last search of a {@link #fill} sweep ended, in each array: the next one starts there. */
+    private int submitHint;
+    private int leaveHint;
 
     private QueueIndex(Timeline timeline, long[] submits, long[] leaves) {
         this.timeline = timeline;
@@ -65,6 +68,8 @@ final class QueueIndex {
     double fill(long from, long to, int columns, double[] into) {
         double span = to - from;
         long left = from;
+        submitHint = 0;
+        leaveHint = 0;
         long area = integral(left);
         double peak = 0;
         for (int c = 0; c < columns; c++) {
@@ -84,18 +89,33 @@ final class QueueIndex {
         if (leaves.length > 0) {
             b = Math.min(b, leaves[leaves.length - 1]);
         }
-        int s = countAtOrBefore(submits, b);
-        int l = countAtOrBefore(leaves, b);
+        int s = countAtOrBefore(submits, b, submitHint);
+        int l = countAtOrBefore(leaves, b, leaveHint);
+        submitHint = s;
+        leaveHint = l;
         return (b * s - submitSums[s]) - (b * l - leaveSums[l]);
     }
 
     private double waitingAt(long b) {
-        return countAtOrBefore(submits, b) - countAtOrBefore(leaves, b);
+        return countAtOrBefore(submits, b, 0) - countAtOrBefore(leaves, b, 0);
     }
 
-    private static int countAtOrBefore(long[] sorted, long b) {
-        int lo = 0;
-        int hi = sorted.length;
+    /**
+     * How many of {@code sorted} are at most {@code b}, knowing it is at least {@code hint}: gallops
+     * from the hint, so a sweep of rising instants over a frame's columns stays in a small stretch
+     * of each array rather than searching all of it per column.
+     */
+    private static int countAtOrBefore(long[] sorted, long b, int hint) {
+        int lo = hint;
+        int n = sorted.length;
+        int step = 1;
+        int hi = lo;
+        while (hi < n && sorted[hi] <= b) {
+            lo = hi + 1;
+            hi = lo + step;
+            step <<= 1;
+        }
+        hi = Math.min(hi, n);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (sorted[mid] <= b) {

@@ -97,6 +97,7 @@ public final class TimelinePainter {
                     + " pixels, the viewport needs " + viewport.pixelWidth() + "×" + viewport.pixelHeight());
         }
         Graphics2D graphics = target.createGraphics();
+        bars.target(target);
         try {
             begin(graphics, TimelineLayout.of(timeline, viewport, style, nowNanos));
             paintFrame(timeline, nowNanos, caption);

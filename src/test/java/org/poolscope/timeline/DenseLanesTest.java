@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.poolscope.engine.LaneLog;
 import org.poolscope.engine.TaskState;
 import org.poolscope.engine.Timeline;
-import org.poolscope.engine.TimelineRestorer;
 
 /**
  * Lanes with more tasks than pixel columns are drawn from prefix sums ({@link LaneSums}); the walk
@@ -20,41 +19,9 @@ class DenseLanesTest {
     private static final int TASKS = 60_000;
     private static final long SEED = 20261125L;
 
-    /**
-     * Back-to-back tasks of 1–40 µs with gaps, every 1 500th a wide one of 3 ms; 1 % failed, 0.5 %
-     * cancelled while running, 1 % stolen.
-     */
-    static Timeline mixed(int tasks, int lanes, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        TimelineRestorer r = new TimelineRestorer(tasks, true);
-        for (int l = 0; l < lanes; l++) {
-            r.lane("poolscope-fixed-" + l, 0, -1, -1, 0, 0);
-        }
-        long[] free = new long[lanes];
-        for (int t = 0; t < tasks; t++) {
-            int lane = random.nextInt(lanes);
-            long start = free[lane] + random.nextLong(0, 5_000);
-            long length = t % 1_500 == 700 ? 3_000_000 : random.nextLong(1_000, 40_000);
-            double p = random.nextDouble();
-            TaskState state = p < 0.01 ? TaskState.FAILED : p < 0.015 ? TaskState.CANCELLED : TaskState.DONE;
-            r.task(t, state, lane, 0, start, start + length);
-            if (state == TaskState.FAILED) {
-                r.error(t, new IllegalStateException("unit " + t));
-            }
-            if (state == TaskState.CANCELLED) {
-                r.cancelledWhileRunning(t, start + length / 2);
-            }
-            if (random.nextDouble() < 0.01) {
-                r.stolenFrom(t, (lane + 1) % lanes);
-            }
-            free[lane] = start + length;
-        }
-        return r.finish();
-    }
-
     @Test
     void prefixSumsMatchTheLogAtEveryPosition() {
-        Timeline timeline = mixed(5_000, 2, SEED);
+        Timeline timeline = RestoredTimelines.mixed(5_000, 2, SEED);
         LaneLog log = timeline.lane(1);
         LaneSums sums = new LaneSums();
         // Built in pieces, as a live run grows.
@@ -85,7 +52,7 @@ class DenseLanesTest {
 
     @Test
     void gallopingSearchFindsTheFirstTaskEndingAfterAnInstant() {
-        Timeline timeline = mixed(3_000, 1, SEED + 1);
+        Timeline timeline = RestoredTimelines.mixed(3_000, 1, SEED + 1);
         LaneLog log = timeline.lane(0);
         LaneSums sums = new LaneSums();
         sums.update(timeline, log, log.size());
@@ -103,7 +70,7 @@ class DenseLanesTest {
 
     @Test
     void denseLanesPaintWhatTheWalkPaints() {
-        Timeline timeline = mixed(TASKS, LANES, SEED);
+        Timeline timeline = RestoredTimelines.mixed(TASKS, LANES, SEED);
         Viewport whole = Viewport.wholeRun(timeline, 1200, 700, 1);
         long span = whole.spanNanos();
         Viewport[] views = {
@@ -122,7 +89,7 @@ class DenseLanesTest {
 
     @Test
     void aReplayStepsBackAndForthOverTheSameSums() {
-        Timeline timeline = mixed(TASKS, LANES, SEED + 2);
+        Timeline timeline = RestoredTimelines.mixed(TASKS, LANES, SEED + 2);
         Timeline replay = timeline.replayBuffer();
         Viewport v = Viewport.wholeRun(timeline, 900, 500, 1);
         TimelinePainter kept = new TimelinePainter();
