@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.poolscope.cli.PoolScopeCli;
 
 /**
- * The launcher's entry point: a subcommand runs the CLI; no arguments open the window. A plain main
+ * The launcher's entry point: a subcommand runs the CLI; no arguments open the window, and
+ * {@code open FILE} opens it with a saved run. A plain main
  * class, not a JavaFX Application, so the launcher can start JavaFX from the class path.
  */
 public final class Main {
@@ -16,8 +17,10 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        if (args.length == 0) {
-            javafx.application.Application.launch(org.poolscope.ui.PoolScopeApp.class);
+        if (args.length == 0 || args.length == 2 && args[0].equals("open")) {
+            // "open FILE": the window, with a run saved as JSON opened in it (a file manager's double-click)
+            String[] window = args.length == 0 ? args : new String[] {args[1]};
+            javafx.application.Application.launch(org.poolscope.ui.PoolScopeApp.class, window);
             System.exit(0); // the window closed: end daemon helpers and the JVM with it
         }
         System.exit(PoolScopeCli.execute(args, out, err));

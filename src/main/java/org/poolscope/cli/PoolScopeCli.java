@@ -14,6 +14,7 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "poolscope", mixinStandardHelpOptions = true, versionProvider = PoolScopeCli.Version.class,
         description = "Makes Java's executors visible and measurable.",
+        footer = {"", "Without a command, poolscope opens its window; 'poolscope open FILE.json' opens a saved run in it."},
         subcommands = {RunCommand.class, SweepCommand.class, BenchCommand.class})
 public final class PoolScopeCli {
 

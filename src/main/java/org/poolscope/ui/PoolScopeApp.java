@@ -18,6 +18,9 @@ import org.poolscope.chart.Palette;
  * the operating system's colour scheme at start; the palette's colours reach the scene as CSS
  * variables, so the timeline, the charts and the controls share one palette.
  *
+ * <p>A file named as the one parameter (the launcher's {@code poolscope open FILE}) is opened as a
+ * saved run once the window shows; a file that cannot be read says so in the status bar.
+ *
  * <p>Closing the window during a run cancels it, waits for the pool to close, and exits.
  */
 public final class PoolScopeApp extends Application {
@@ -47,6 +50,8 @@ public final class PoolScopeApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         view.timeline.startPulse();
+        getParameters().getUnnamed().stream().findFirst()
+                .ifPresent(file -> controller.open(java.nio.file.Path.of(file).toAbsolutePath()));
     }
 
     @Override

@@ -24,6 +24,8 @@ final class ResultsView extends VBox {
     private final Label verdict = new Label("No run yet: press Run (Ctrl+R).");
     private final GridPane values = new GridPane();
     private final ChartViewer chart = new ChartViewer(null);
+    /** In the chart's place when a run has none to show. */
+    private final Label noChart = new Label();
     final TaskOrderList tasks = new TaskOrderList();
     private final ReadOnlyObjectProperty<RunResult> run;
     private final BooleanProperty dark;
@@ -40,7 +42,11 @@ final class ResultsView extends VBox {
         values.setHgap(12);
         values.setVgap(2);
         chart.setId("results-chart");
-        StackPane chartBox = new StackPane(chart);
+        noChart.setWrapText(true);
+        noChart.getStyleClass().add("text-muted");
+        noChart.setId("results-no-chart");
+        noChart.setVisible(false);
+        StackPane chartBox = new StackPane(chart, noChart);
         // The chart and the task list share the room on tabs: stacked, neither had enough of it.
         javafx.scene.control.TabPane below = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Chart", chartBox),
@@ -93,6 +99,10 @@ final class ResultsView extends VBox {
             chart.setChart(c);
         }
         chart.setVisible(c != null);
+        noChart.setVisible(c == null);
+        noChart.setText(r.job() instanceof org.poolscope.engine.RestoredJob
+                ? "An opened run keeps each task's times, not its output: run it again to chart its results."
+                : "This run has no results to chart.");
     }
 
     private int row(int row, String name, String value) {
