@@ -14,8 +14,8 @@ import java.util.Arrays;
  * number may be prime. That is 1/30 of a byte per number, against 1/16 for an odd-only bit sieve, and
  * a segment of 256 KiB covers 7.9 million numbers.
  *
- * <p>Per segment: {@link Presieve} copies in the multiples of 7 .. 163 from repeating patterns, one
- * level-1-sized chunk at a time; then each sieving prime above 163 crosses off its own multiples with
+ * <p>Per segment: {@link Presieve} copies in the multiples of 7 .. 173 from repeating patterns, one
+ * level-1-sized chunk at a time; then each sieving prime above 173 crosses off its own multiples with
  * {@link WheelCrossOff}, eight per turn of the wheel, and keeps where it stopped (a byte index and a
  * place on the wheel, one int) for the next segment, so no segment divides to find its starts. A prime
  * joins when the segment reaches its square. Last, 8 bytes at a time, popcounts give the count and

@@ -50,14 +50,14 @@ class SegmentedSieveTest {
 
     @Test
     void everyTinyBlockAmongTheSmallPrimes() {
-        // the presieved primes 7..163 and the first sieving primes' squares (167^2 = 27889) lie here
+        // the presieved primes 7..173 and the first sieving primes' squares (179^2 = 32041) lie here
         var sieve = new SegmentedSieve(LIMIT);
         for (long lo = 0; lo <= 1000; lo++) {
             for (long hi = lo; hi <= lo + 70; hi++) {
                 assertBlock(sieve, lo, hi);
             }
         }
-        for (long lo = 27_800; lo <= 28_000; lo++) {
+        for (long lo = 31_950; lo <= 32_150; lo++) {
             for (long hi = lo; hi <= lo + 70; hi += 3) {
                 assertBlock(sieve, lo, hi);
             }
@@ -68,8 +68,8 @@ class SegmentedSieveTest {
     void blocksFromZeroOneTwoThreeFiveAndSeven() {
         var sieve = new SegmentedSieve(LIMIT);
         for (long lo : new long[] {0, 1, 2, 3, 5, 7}) {
-            for (long hi : new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 29, 30, 31, 32, 60, 61, 163, 164, 168, 1000,
-                    27_889, 27_890, 30L * SegmentedSieve.SEGMENT_BYTES, 30L * SegmentedSieve.SEGMENT_BYTES + 1, LIMIT}) {
+            for (long hi : new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 29, 30, 31, 32, 60, 61, 163, 164, 173, 174, 179, 180, 1000,
+                    32_041, 32_042, 30L * SegmentedSieve.SEGMENT_BYTES, 30L * SegmentedSieve.SEGMENT_BYTES + 1, LIMIT}) {
                 assertBlock(sieve, lo, hi);
             }
         }
