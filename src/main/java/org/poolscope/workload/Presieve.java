@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * group of primes with product Q repeat every Q bytes: one pattern per group, made once, and a segment
  * starting at wheel byte b is the AND of each group's pattern from offset b mod Q. A segment then
  * starts with the multiples of 7 .. {@value #LARGEST} already gone, which would otherwise be most of
- * the marks (the count of marks falls as 1 / p), for a few vectorised passes over 32 KiB.
+ * the marks (the count of marks falls as 1 / p), for four passes of 8-byte words over 32 KiB.
  *
  * <p>Each pattern is Q + {@link #CHUNK_BYTES} + 8 bytes long (its first bytes repeated
  * after it), so that a segment reads one contiguous run of it. All patterns together are about
