@@ -25,6 +25,7 @@ public record FastMovingAverage(int window) implements SlidingFilter {
     /** Outputs between two polls of the cancel flag. */
     private static final int STEPS = 16_384;
     private static final double GRID_STEP = 1.0 / Signal.SCALE;
+    private static final float MAX_STEPS = 0x1p30f;
 
     public FastMovingAverage {
         if (window < 1) {
@@ -75,13 +76,17 @@ public record FastMovingAverage(int window) implements SlidingFilter {
         return (float) ((sum * GRID_STEP) / window);
     }
 
-    /** Sample i as a whole number of grid steps. */
+    /**
+     * Sample i as a whole number of grid steps, at most 2^30 either way (samples within +-16 384, the
+     * signal's are within +-2.5): a window of up to 10^8 of them sums to less than 2^57, far from
+     * overflowing a long.
+     */
     private static long steps(float[] in, int i) {
         float scaled = in[i] * Signal.SCALE; // exact: a power-of-two scale
-        long steps = (long) scaled;
-        if (steps != scaled) {
+        int steps = (int) scaled;
+        if (steps != scaled || Math.abs(scaled) > MAX_STEPS) {
             throw new IllegalArgumentException("sample " + i + " (" + in[i] + ") is not on the signal's grid of 1/"
-                    + Signal.SCALE);
+                    + Signal.SCALE + " within +-" + (int) (MAX_STEPS / Signal.SCALE));
         }
         return steps;
     }

@@ -56,7 +56,13 @@ class FastMovingAverageTest {
         // 0.1 is no whole number of 1/65536: an exact integer sum of it does not exist
         assertThatThrownBy(() -> new FastMovingAverage(2).applyValid(new float[] {0.5f, 0.1f, 0.25f}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("sample 1 (0.1) is not on the signal's grid of 1/65536");
+                .hasMessage("sample 1 (0.1) is not on the signal's grid of 1/65536 within +-16384");
+        // on the grid, but past where sums of 10^8 samples could still be trusted to a long
+        assertThatThrownBy(() -> new FastMovingAverage(1).applyValid(new float[] {0x1p15f}))
+                .hasMessage("sample 0 (32768.0) is not on the signal's grid of 1/65536 within +-16384");
+        assertThatThrownBy(() -> new FastMovingAverage(1).applyValid(new float[] {Float.NaN}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new FastMovingAverage(2).applyValid(new float[] {16384f, -16384f, 16384f})).containsExactly(0, 0);
         assertThatThrownBy(() -> new FastMovingAverage(0)).hasMessage("window must be at least 1 (was 0)");
     }
 
