@@ -24,7 +24,8 @@ final class WorkloadOptions {
     long n;
 
     @Option(names = "--filter", paramLabel = "NAME", defaultValue = "moving-average",
-            description = "filter: moving-average, fir or median (default: ${DEFAULT-VALUE})")
+            description = "filter: moving-average, moving-average-fast (the same outputs in O(L)), fir or median"
+                    + " (default: ${DEFAULT-VALUE})")
     String filter;
 
     @Option(names = "--length", paramLabel = "L", defaultValue = "4000000",
@@ -32,7 +33,7 @@ final class WorkloadOptions {
     int length;
 
     @Option(names = "--window", paramLabel = "W",
-            description = "filter: window of the moving average (default 1001) or the median (default 101)")
+            description = "filter: window of the moving averages (default 1001) or the median (default 101)")
     Integer window;
 
     @Option(names = "--taps", paramLabel = "K", defaultValue = "255",
@@ -67,7 +68,7 @@ final class WorkloadOptions {
                 FilterWorkload.Filter f = choose("--filter", filter, FilterWorkload.Filter.class);
                 int k = switch (f) {
                     case FIR -> taps;
-                    case MOVING_AVERAGE -> window != null ? window : 1001;
+                    case MOVING_AVERAGE, MOVING_AVERAGE_FAST -> window != null ? window : 1001;
                     case MEDIAN -> window != null ? window : 101;
                 };
                 if (length >= 1 && (k < 1 || k > length)) { // an invalid --length is the workload's to name

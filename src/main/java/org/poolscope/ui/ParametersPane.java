@@ -211,7 +211,8 @@ final class ParametersPane extends VBox {
             }
             case FILTER -> {
                 row(g, 0, "Filter", choice(FilterWorkload.Filter.values(), settings.filter,
-                        "moving average (the course's), FIR low-pass, or median"));
+                        "moving average (the course's), FIR low-pass, median, or the moving average in O(L)"
+                                + " by an exact running sum (the same outputs)"));
                 row(g, 1, "Signal length", number("signal length", 1, 100_000_000, settings.length.get(),
                         v -> settings.length.set((int) v)));
                 row(g, 2, "Window / taps K", number("K", 1, 1_000_001, settings.k.get(), v -> settings.k.set((int) v)));

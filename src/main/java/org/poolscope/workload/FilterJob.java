@@ -15,8 +15,9 @@ import java.util.LinkedHashMap;
  * per preceding boundary, since that many outputs were never computed.
  *
  * <p>Verification compares the output with the sequential filter of the whole signal, position by
- * position, by bits: the reference is computed once per workload value (for the moving average by
- * the exact O(L) running sum, for the others by one sequential pass) and cached softly.
+ * position, by bits: the reference is computed once per workload value (for both moving averages by
+ * {@link MovingAverage#exactOnGrid}, an exact O(L) running sum over the whole signal, for the others by
+ * one sequential pass) and cached softly.
  *
  * <p>Threads: {@link #run} from any threads for distinct units (their output ranges are disjoint).
  * {@link #combine}, {@link #verify} by one thread after the runs, as {@link Job} says.
@@ -175,7 +176,12 @@ public final class FilterJob extends UnitJob {
 
     float[] referenceArray() {
         return REFERENCES.get(workload.withHalo(FilterWorkload.Halo.FULL), w ->
-                filter instanceof MovingAverage average ? average.exactOnGrid(signal) : filter.applyValid(signal));
+                switch (filter) {
+                    case MovingAverage average -> average.exactOnGrid(signal);
+                    // its own whole-signal pass would check it against itself; the other code is the yardstick
+                    case FastMovingAverage fast -> new MovingAverage(fast.window()).exactOnGrid(signal);
+                    default -> filter.applyValid(signal);
+                });
     }
 
     /**

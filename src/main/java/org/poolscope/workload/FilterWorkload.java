@@ -33,7 +33,20 @@ public record FilterWorkload(Filter filter, int length, int k, Halo halo, long s
     public static final int DEFAULT_MEDIAN_WINDOW = 101;
     public static final long DEFAULT_SEED = 42;
 
-    public enum Filter { MOVING_AVERAGE, FIR, MEDIAN }
+    /**
+     * The filters. {@link #MOVING_AVERAGE_FAST} is last because worker processes are told a filter by
+     * its ordinal ({@link RemoteUnits}).
+     */
+    public enum Filter {
+        /** The course's: W additions per output ({@link MovingAverage}). */
+        MOVING_AVERAGE,
+        /** A windowed-sinc low-pass ({@link FirFilter}). */
+        FIR,
+        /** The sliding median ({@link MedianFilter}). */
+        MEDIAN,
+        /** The same outputs as {@link #MOVING_AVERAGE} in O(L), by an exact running sum ({@link FastMovingAverage}). */
+        MOVING_AVERAGE_FAST
+    }
 
     public enum Halo { FULL, NONE }
 
@@ -51,10 +64,10 @@ public record FilterWorkload(Filter filter, int length, int k, Halo halo, long s
         return new FilterWorkload(filter, DEFAULT_LENGTH, defaultK(filter), Halo.FULL, DEFAULT_SEED);
     }
 
-    /** The default K of each filter: W=1001 (the course's), 255 taps, W=101. */
+    /** The default K of each filter: W=1001 (the course's) for both averages, 255 taps, W=101. */
     public static int defaultK(Filter filter) {
         return switch (filter) {
-            case MOVING_AVERAGE -> DEFAULT_WINDOW;
+            case MOVING_AVERAGE, MOVING_AVERAGE_FAST -> DEFAULT_WINDOW;
             case FIR -> DEFAULT_TAPS;
             case MEDIAN -> DEFAULT_MEDIAN_WINDOW;
         };

@@ -21,7 +21,7 @@ public record PrimesWorkload(Kernel kernel, long n) implements Workload {
     public enum Kernel {
         /** x is prime if no d in 2..floor(sqrt x) divides it, stopping at the first divisor: the course's is_prime. */
         TRIAL,
-        /** Segmented sieve of Eratosthenes over odd numbers, base primes found once and shared. */
+        /** Segmented sieve of Eratosthenes on the mod-30 wheel, base primes found once and shared ({@link SegmentedSieve}). */
         SIEVE
     }
 

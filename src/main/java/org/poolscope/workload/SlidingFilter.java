@@ -11,7 +11,7 @@ package org.poolscope.workload;
  * <p>Threads: implementations are immutable; any number of threads may call {@link #apply}
  * concurrently on disjoint output ranges.
  */
-public sealed interface SlidingFilter permits MovingAverage, FirFilter, MedianFilter {
+public sealed interface SlidingFilter permits MovingAverage, FastMovingAverage, FirFilter, MedianFilter {
 
     /** K, the number of inputs each output depends on. */
     int length();
@@ -38,6 +38,7 @@ public sealed interface SlidingFilter permits MovingAverage, FirFilter, MedianFi
             case MOVING_AVERAGE -> new MovingAverage(k);
             case FIR -> FirFilter.lowPass(k);
             case MEDIAN -> new MedianFilter(k);
+            case MOVING_AVERAGE_FAST -> new FastMovingAverage(k);
         };
     }
 }

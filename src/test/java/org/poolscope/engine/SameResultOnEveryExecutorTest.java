@@ -26,6 +26,7 @@ class SameResultOnEveryExecutorTest {
                 new FilterWorkload(FilterWorkload.Filter.MOVING_AVERAGE, 60_000, 101, FilterWorkload.Halo.FULL, 42),
                 new FilterWorkload(FilterWorkload.Filter.FIR, 60_000, 63, FilterWorkload.Halo.FULL, 7),
                 new FilterWorkload(FilterWorkload.Filter.MEDIAN, 60_000, 31, FilterWorkload.Halo.FULL, 42),
+                new FilterWorkload(FilterWorkload.Filter.MOVING_AVERAGE_FAST, 60_000, 101, FilterWorkload.Halo.FULL, 42),
                 new ContentionWorkload(ContentionWorkload.LockKind.LONG_ADDER, 1_000),
                 new ContentionWorkload(ContentionWorkload.LockKind.SYNCHRONIZED, 1_000),
                 new IoWorkload(0));

@@ -34,6 +34,7 @@ class SameResultOnProcessTest {
                 new FilterWorkload(Filter.MOVING_AVERAGE, 60_000, 101, Halo.NONE, 42),
                 new FilterWorkload(Filter.FIR, 60_000, 63, Halo.NONE, 7),
                 new FilterWorkload(Filter.MEDIAN, 60_000, 31, Halo.FULL, 42),
+                new FilterWorkload(Filter.MOVING_AVERAGE_FAST, 60_000, 101, Halo.FULL, 42),
                 new IoWorkload(0));
         List<Arguments> out = new ArrayList<>();
         for (Workload w : workloads) {

@@ -134,6 +134,14 @@ class RunJsonReadTest {
     }
 
     @Test
+    void fastMovingAverageRunReadsBackAsItself() throws Exception {
+        var fast = new org.poolscope.workload.FilterWorkload(org.poolscope.workload.FilterWorkload.Filter.MOVING_AVERAGE_FAST,
+                50_000, 101, org.poolscope.workload.FilterWorkload.Halo.NONE, 5);
+        RunResult back = roundTrip(new Run(new RunSpec(fast, ExecutorKind.FIXED, 2, 8, true)).execute());
+        assertThat(back.spec().workload()).isEqualTo(fast);
+    }
+
+    @Test
     void anOpenedRunDescribesItsUnitsButDoesNotPretendToHaveTheirResults() throws Exception {
         RunResult run = new Run(new RunSpec(PrimesWorkload.trial(100_000), ExecutorKind.FIXED, 2, 8, true)).execute();
         RunResult back = RunJson.read(write(run));

@@ -42,7 +42,8 @@ class FilterWorkloadTest {
     private static float[] definition(Filter filter, int k, float[] x) {
         float[] y = new float[x.length - k + 1];
         switch (filter) {
-            case MOVING_AVERAGE -> new MovingAverage(k).applyNaive(x, 0, y, 0, y.length);
+            // the fast average's definition is the average's: on the signal's grid it must give the same bits
+            case MOVING_AVERAGE, MOVING_AVERAGE_FAST -> new MovingAverage(k).applyNaive(x, 0, y, 0, y.length);
             case FIR -> FirFilter.lowPass(k).applyNaive(x, 0, y, 0, y.length);
             case MEDIAN -> {
                 for (int i = 0; i < y.length; i++) {
@@ -181,7 +182,7 @@ class FilterWorkloadTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"MOVING_AVERAGE, 7", "FIR, 32", "MEDIAN, 3", "MEDIAN, 100"})
+    @CsvSource({"MOVING_AVERAGE, 7", "FIR, 32", "MEDIAN, 3", "MEDIAN, 100", "MOVING_AVERAGE_FAST, 7", "MOVING_AVERAGE_FAST, 59"})
     void courseChunkingLosesKMinusOneSamplesPerBoundary(Filter filter, int tasks) {
         var workload = workload(filter, Halo.NONE);
         int k = workload.k();
@@ -289,6 +290,8 @@ class FilterWorkloadTest {
         assertThat(FilterWorkload.of(Filter.MEDIAN).withHalo(Halo.NONE).describe())
                 .isEqualTo("filter median L=4000000 W=101 halo=none");
         assertThat(workload(Filter.FIR, Halo.FULL).describe()).isEqualTo("filter fir L=60000 taps=255 seed=7");
+        assertThat(FilterWorkload.of(Filter.MOVING_AVERAGE_FAST).describe())
+                .isEqualTo("filter moving-average-fast L=4000000 W=1001");
         assertThat(FilterWorkload.of(Filter.MOVING_AVERAGE).maxTasks()).isEqualTo(Workload.MAX_TASKS);
         assertThat(workload(Filter.MOVING_AVERAGE, Halo.FULL).maxTasks()).isEqualTo(59_000);
     }
@@ -302,7 +305,7 @@ class FilterWorkloadTest {
         assertThatThrownBy(() -> new FilterWorkload(Filter.FIR, 100, 0, Halo.FULL, 1))
                 .hasMessage("k must be 1..L=100 (was 0)");
         assertThatThrownBy(() -> new FilterWorkload(null, 100, 3, Halo.FULL, 1))
-                .hasMessage("filter must be one of moving-average, fir, median (was none)");
+                .hasMessage("filter must be one of moving-average, fir, median, moving-average-fast (was none)");
         assertThatThrownBy(() -> new FilterWorkload(Filter.FIR, 100, 3, Halo.FULL, 1).plan(99))
                 .hasMessage("tasks must be 1..98 for filter fir L=100 taps=3 seed=1 (was 99)");
     }

@@ -106,7 +106,7 @@ class PrimesWorkloadTest {
         long hi = 2_000_000_001L;
         assertThat(sieve.countAndSum(lo, hi, Cancellation.NEVER))
                 .containsExactly(TrialDivision.countAndSum(lo, hi, Cancellation.NEVER));
-        // a block that spans several 262 144-odd segments and starts on an even number
+        // a block that spans several wheel segments and starts on an even number
         assertThat(sieve.countAndSum(1_000_000L, 2_000_000L, Cancellation.NEVER))
                 .containsExactly(TrialDivision.countAndSum(1_000_000L, 2_000_000L, Cancellation.NEVER));
     }
@@ -114,7 +114,7 @@ class PrimesWorkloadTest {
     @Test
     void sieveAgreesWithTrialDivisionOnEveryShortBlockNearTheSmallPrimes() {
         // blocks starting before, at and after the small primes and their squares, where the
-        // word patterns for p < 64 must spare p itself
+        // presieve patterns must spare p itself
         var sieve = new SegmentedSieve(5000);
         for (long lo = 2; lo <= 4000; lo++) {
             for (long length : new long[] {1, 2, 7, 64, 129, 999}) {

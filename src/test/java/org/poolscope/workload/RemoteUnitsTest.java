@@ -26,6 +26,8 @@ class RemoteUnitsTest {
                 new FilterWorkload(FilterWorkload.Filter.MOVING_AVERAGE, 40_000, 101, FilterWorkload.Halo.FULL, 3),
                 new FilterWorkload(FilterWorkload.Filter.FIR, 40_000, 63, FilterWorkload.Halo.FULL, 3),
                 new FilterWorkload(FilterWorkload.Filter.MEDIAN, 40_000, 31, FilterWorkload.Halo.FULL, 3),
+                new FilterWorkload(FilterWorkload.Filter.MOVING_AVERAGE_FAST, 40_000, 101, FilterWorkload.Halo.FULL, 3),
+                new FilterWorkload(FilterWorkload.Filter.MOVING_AVERAGE_FAST, 40_000, 101, FilterWorkload.Halo.NONE, 3),
                 new FilterWorkload(FilterWorkload.Filter.FIR, 40_000, 63, FilterWorkload.Halo.NONE, 3),
                 new IoWorkload(0));
     }
