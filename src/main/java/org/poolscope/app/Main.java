@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import org.poolscope.cli.PoolScopeCli;
 
 /**
- * The launcher's entry point: a subcommand runs the CLI; no arguments open the window. A plain main
- * class, not a JavaFX Application, so the launcher can start JavaFX from the class path.
+ * The launcher's entry point: a subcommand runs the CLI; no arguments open the window;
+ * {@code --smoke-test OUT.png} opens it, runs a small sweep, writes a snapshot and exits 0 when the
+ * results verified ({@link org.poolscope.ui.SmokeTest}). A plain main class, not a JavaFX
+ * Application, so the launcher can start JavaFX from the class path.
  */
 public final class Main {
 
@@ -19,6 +21,14 @@ public final class Main {
         if (args.length == 0) {
             javafx.application.Application.launch(org.poolscope.ui.PoolScopeApp.class);
             System.exit(0); // the window closed: end daemon helpers and the JVM with it
+        }
+        if (args[0].equals(org.poolscope.ui.SmokeTest.OPTION)) {
+            if (args.length != 2) {
+                err.println("poolscope: " + args[0] + " needs one argument, the PNG to write (poolscope --smoke-test OUT.png)");
+                System.exit(PoolScopeCli.EXIT_BAD_INPUT);
+            }
+            javafx.application.Application.launch(org.poolscope.ui.PoolScopeApp.class, args);
+            System.exit(org.poolscope.ui.SmokeTest.exitCode());
         }
         System.exit(PoolScopeCli.execute(args, out, err));
     }
