@@ -31,6 +31,7 @@ final class AboutDialog {
         about.setGraphic(new ImageView(AppIcons.image(64)));
         about.getDialogPane().setContent(content());
         about.getDialogPane().setId("about");
+        about.getDialogPane().setPrefWidth(820);
         about.setResizable(true);
         about.show();
     }
@@ -62,10 +63,12 @@ final class AboutDialog {
         table.getColumns().add(column("Version", t -> t.coordinates().substring(t.coordinates().lastIndexOf(':') + 1), 70));
         table.getColumns().add(column("Licence", ThirdParty::licence, 230));
         table.getColumns().add(column("Web site", ThirdParty::url, 250));
-        table.setPrefSize(740, 300);
+        table.setPrefHeight(300);
         table.setPlaceholder(new Label("This build did not list its libraries (license-maven-plugin)"));
-        box.getChildren().addAll(title, table, new Label(
-                "The Java runtime and JavaFX: GPLv2 with the Classpath Exception. JFreeChart: LGPL."));
+        Label note = new Label("The Java runtime and JavaFX: GPLv2 with the Classpath Exception. JFreeChart and "
+                + "JFreeChart-FX: LGPL, used unmodified as separate jars (lib/app), which you may replace.");
+        note.setWrapText(true);
+        box.getChildren().addAll(title, table, note);
         return box;
     }
 
