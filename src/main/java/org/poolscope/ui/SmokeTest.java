@@ -98,6 +98,12 @@ public final class SmokeTest {
         type("#workers-field", 2);
         type("#field-repeats", 1);
         type("#field-failing-tasks-percent", 0);
+        if (view.sweep.isDisabled()) {
+            failures.add(kind.cliName() + ": Sweep is disabled: " + view.parameters.problem().get());
+            next = KINDS.size();
+            nextSweep();
+            return;
+        }
         long started = System.nanoTime();
         view.controller.busy().addListener(new ChangeListener<>() {
             @Override
@@ -109,12 +115,6 @@ public final class SmokeTest {
                 }
             }
         });
-        if (view.sweep.isDisabled()) {
-            failures.add(kind.cliName() + ": Sweep is disabled: " + view.parameters.problem().get());
-            next = KINDS.size();
-            nextSweep();
-            return;
-        }
         view.sweep.fire();
     }
 
