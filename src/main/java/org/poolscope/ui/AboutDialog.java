@@ -31,7 +31,7 @@ final class AboutDialog {
         about.setGraphic(new ImageView(AppIcons.image(64)));
         about.getDialogPane().setContent(content());
         about.getDialogPane().setId("about");
-        about.getDialogPane().setPrefWidth(820);
+        about.getDialogPane().setMinWidth(820); // a pref width alone left it at the header's width
         about.setResizable(true);
         about.show();
     }
