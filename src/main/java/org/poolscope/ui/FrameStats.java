@@ -22,9 +22,7 @@ final class FrameStats {
     /** Records one pulse at {@code now} that spent {@code paintNanos} painting (0 when it did not paint). */
     void record(long now, long paintNanos) {
         if (Double.isNaN(startupSeconds)) {
-            // Start-up, one definition: from the launcher's process start to the first frame.
-            startupSeconds = ProcessHandle.current().info().startInstant()
-                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toNanos() / 1e9).orElse(-1.0);
+            startupSeconds = secondsSinceStart();
         }
         if (lastPulse != 0) {
             intervals[next] = now - lastPulse;
@@ -33,6 +31,15 @@ final class FrameStats {
             count = Math.min(count + 1, FRAMES);
         }
         lastPulse = now;
+    }
+
+    /**
+     * Start-up, one definition: from the launcher's process start to now (called on the first frame);
+     * -1 where the operating system does not say when the process started.
+     */
+    static double secondsSinceStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toNanos() / 1e9).orElse(-1.0);
     }
 
     /** Forgets the gap while the view was idle, so it does not count as a slow frame. */

@@ -5,6 +5,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -30,7 +31,8 @@ public enum Icons {
     FIT(MaterialDesignF.FIT_TO_PAGE_OUTLINE),
     INFO(MaterialDesignI.INFORMATION_OUTLINE),
     TIMELINE(MaterialDesignT.TIMELINE_OUTLINE),
-    FRAME_TIME(MaterialDesignS.SPEEDOMETER);
+    FRAME_TIME(MaterialDesignS.SPEEDOMETER),
+    ABOUT(MaterialDesignH.HELP_CIRCLE_OUTLINE);
 
     private final Ikon ikon;
 

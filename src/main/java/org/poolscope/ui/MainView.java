@@ -49,6 +49,7 @@ public final class MainView extends BorderPane {
     final Button replay = button("Replay", Icons.REPLAY, "Play the last run back slowly, or step through it task by task");
     final Button open = button("Open run", Icons.OPEN, "Open a run saved as JSON (poolscope run --json, Export all) (Ctrl+O)");
     final ReplayBar replayBar;
+    final Button about = button(null, Icons.ABOUT, "About PoolScope: version, Java, JavaFX, bundled libraries and their licences (F1)");
     final Label problem = new Label();
     private final Exports exports;
 
@@ -109,6 +110,8 @@ public final class MainView extends BorderPane {
             }
         });
         open.setOnAction(e -> exports.chooseAndOpen());
+        about.setId("about-button");
+        about.setOnAction(e -> AboutDialog.show(getScene().getWindow()));
         charts.liveViewDuringSweeps(timeline::duringSweeps);
         charts.onPointClicked((workers, tasks) -> {
             RunResult r = controller.sweepRun(workers, tasks);
@@ -143,6 +146,7 @@ public final class MainView extends BorderPane {
         acc.put(new KeyCodeCombination(KeyCode.ESCAPE), () -> fire(cancelAll));
         acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), exports::exportSelected);
         acc.put(new KeyCodeCombination(KeyCode.F12), timeline::toggleFrameStats);
+        acc.put(new KeyCodeCombination(KeyCode.F1), () -> fire(about));
         acc.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> fire(open));
         acc.put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), replayBar::togglePlay);
     }
@@ -173,7 +177,7 @@ public final class MainView extends BorderPane {
         Pane spring = new Pane();
         javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
         return new ToolBar(new Label("Workload"), workload, new Label("Executor"), executor, new Separator(),
-                run, sweep, cancelQueued, cancelAll, replay, new Separator(), open, export, exportAll, spring, dark, presentation);
+                run, sweep, cancelQueued, cancelAll, replay, new Separator(), open, export, exportAll, spring, dark, presentation, about);
     }
 
     static Button button(String text, Icons icon, String tip) {

@@ -14,7 +14,7 @@ import org.poolscope.chart.Palette;
 
 /**
  * The window. Settings come from a {@link Preferences} node: the user's by default, or the one named
- * by the system property {@value #PREFS_PROPERTY} (tests use a throw-away node). The theme follows
+ * by the system property {@value #PREFS_PROPERTY} (tests use a throw-away node; the smoke test its own). The theme follows
  * the operating system's colour scheme at start; the palette's colours reach the scene as CSS
  * variables, so the timeline, the charts and the controls share one palette.
  *
@@ -45,13 +45,19 @@ public final class PoolScopeApp extends Application {
         settings.presentation.addListener(o -> applyTheme(scene, settings.dark.get(), settings.presentation.get()));
         view.installAccelerators();
         stage.setTitle("PoolScope");
+        stage.getIcons().setAll(AppIcons.all());
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
         view.timeline.startPulse();
-        getParameters().getUnnamed().stream().findFirst()
-                .ifPresent(file -> controller.open(java.nio.file.Path.of(file).toAbsolutePath()));
+        java.nio.file.Path smoke = SmokeTest.requested(getParameters().getRaw());
+        if (smoke != null) {
+            SmokeTest.start(view, smoke);
+        } else {
+            getParameters().getUnnamed().stream().findFirst()
+                    .ifPresent(file -> controller.open(java.nio.file.Path.of(file).toAbsolutePath()));
+        }
     }
 
     @Override
@@ -66,8 +72,9 @@ public final class PoolScopeApp extends Application {
         }
     }
 
-    static Preferences preferences() {
-        String node = System.getProperty(PREFS_PROPERTY);
+    private Preferences preferences() {
+        String node = SmokeTest.requested(getParameters().getRaw()) != null ? "org/poolscope/smoke-test"
+                : System.getProperty(PREFS_PROPERTY);
         return node != null ? Preferences.userRoot().node(node) : Preferences.userRoot().node("org/poolscope");
     }
 
