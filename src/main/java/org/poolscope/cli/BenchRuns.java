@@ -1,0 +1,64 @@
+package org.poolscope.cli;
+
+import org.poolscope.engine.Run;
+import org.poolscope.engine.RunResult;
+import org.poolscope.engine.RunSpec;
+
+/**
+ * The runs of one bench command, one after another, stoppable by Ctrl+C: {@link #stop()} cancels the
+ * run in progress and refuses the next, so the command prints what it measured before and exits 130.
+ * Also the status its progress line shows.
+ *
+ * <p>Threads: {@link #run} on the command's thread; {@link #stop} from the Ctrl+C hook;
+ * {@link #status} from the progress thread.
+ */
+final class BenchRuns {
+
+    private volatile boolean stopped;
+    private volatile Run current;
+    private volatile String status = "starting";
+
+    /**
+     * Plans {@code spec} once without running it, so that a run the engine refuses (the process kind's
+     * limits) is bad input before any progress line or measurement. @throws IllegalArgumentException
+     */
+    static void check(RunSpec spec) {
+        new Run(spec);
+    }
+
+    /**
+     * Runs {@code spec} to the end and returns its result, or null when Ctrl+C came before or during it
+     * (a cancelled run measures nothing).
+     */
+    RunResult run(RunSpec spec, String what) throws InterruptedException {
+        status = what + ": " + spec.describe();
+        Run run = new Run(spec);
+        current = run; // before the check: a stop() after it sees this run and cancels it
+        if (stopped) {
+            return null;
+        }
+        try {
+            RunResult r = run.execute();
+            return stopped || r.interrupted() ? null : r;
+        } finally {
+            current = null;
+        }
+    }
+
+    /** Ctrl+C: cancels the run in progress; later calls of {@link #run} return null at once. */
+    void stop() {
+        stopped = true;
+        Run r = current;
+        if (r != null) {
+            r.cancelAll();
+        }
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    String status() {
+        return status;
+    }
+}
