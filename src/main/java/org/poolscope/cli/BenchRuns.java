@@ -27,10 +27,20 @@ final class BenchRuns {
     }
 
     /**
-     * Runs {@code spec} to the end and returns its result, or null when Ctrl+C came before or during it
-     * (a cancelled run measures nothing).
+     * One run measured.
+     *
+     * @param result    the run's result
+     * @param cpuMillis CPU time the whole process spent while the run executed (workers, submitter,
+     *                  GC): unlike the wall, it hardly changes when other processes load the machine
      */
-    RunResult run(RunSpec spec, String what) throws InterruptedException {
+    record Measured(RunResult result, double cpuMillis) {
+    }
+
+    /**
+     * Runs {@code spec} to the end and returns it measured, or null when Ctrl+C came before or during
+     * it (a cancelled run measures nothing).
+     */
+    Measured run(RunSpec spec, String what) throws InterruptedException {
         status = what + ": " + spec.describe();
         Run run = new Run(spec);
         current = run; // before the check: a stop() after it sees this run and cancels it
@@ -38,11 +48,19 @@ final class BenchRuns {
             return null;
         }
         try {
+            long cpu = processCpuNanos();
             RunResult r = run.execute();
-            return stopped || r.interrupted() ? null : r;
+            cpu = processCpuNanos() - cpu;
+            return stopped || r.interrupted() ? null : new Measured(r, cpu / 1e6);
         } finally {
             current = null;
         }
+    }
+
+    /** The CPU time of the whole process so far, in ns; 0 where the JVM does not say (not HotSpot). */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     /** Ctrl+C: cancels the run in progress; later calls of {@link #run} return null at once. */

@@ -84,10 +84,11 @@ final class MemoryBench implements Callable<Integer> {
                 for (int i = 0; i < runs; i++) {
                     kept = null; // the window drops its last run when it starts the next
                     long before = heapAfterGc().getUsed();
-                    RunResult r = bench.run(runSpec, "run " + (i + 1) + "/" + runs);
-                    if (r == null) {
+                    BenchRuns.Measured m = bench.run(runSpec, "run " + (i + 1) + "/" + runs);
+                    if (m == null) {
                         break;
                     }
+                    RunResult r = m.result();
                     kept = r;
                     verified &= r.verified();
                     MemoryUsage heap = heapAfterGc();

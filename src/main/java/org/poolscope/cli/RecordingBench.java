@@ -1,8 +1,8 @@
 package org.poolscope.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.poolscope.engine.RunResult;
 import org.poolscope.engine.RunSpec;
 import org.poolscope.metrics.Summary;
 import picocli.CommandLine.Command;
@@ -61,6 +61,8 @@ final class RecordingBench implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         double[] on = new double[pairs];
         double[] off = new double[pairs];
+        double[] cpuOn = new double[pairs];
+        double[] cpuOff = new double[pairs];
         int measured = 0;
         boolean verified = true;
         BenchRuns runs = new BenchRuns();
@@ -70,21 +72,26 @@ final class RecordingBench implements Callable<Integer> {
                     String what = (i < warmup ? "warm-up pair " + (i + 1) + "/" + warmup
                             : "pair " + (i - warmup + 1) + "/" + pairs);
                     boolean recordFirst = i % 2 == 0;
-                    RunResult a = runs.run(recordFirst ? recorded : bare, what);
-                    RunResult b = a == null ? null : runs.run(recordFirst ? bare : recorded, what);
+                    BenchRuns.Measured a = runs.run(recordFirst ? recorded : bare, what);
+                    BenchRuns.Measured b = a == null ? null : runs.run(recordFirst ? bare : recorded, what);
                     if (b == null) {
                         break; // Ctrl+C: a pair cut short measures nothing
                     }
-                    verified &= a.verified() && b.verified();
+                    verified &= a.result().verified() && b.result().verified();
                     if (i >= warmup) {
-                        on[measured] = (recordFirst ? a : b).wallMillis();
-                        off[measured] = (recordFirst ? b : a).wallMillis();
+                        BenchRuns.Measured with = recordFirst ? a : b;
+                        BenchRuns.Measured without = recordFirst ? b : a;
+                        on[measured] = with.result().wallMillis();
+                        off[measured] = without.result().wallMillis();
+                        cpuOn[measured] = with.cpuMillis();
+                        cpuOff[measured] = without.cpuMillis();
                         measured++;
                     }
                 }
             }
             if (measured > 0) {
-                table(recorded, java.util.Arrays.copyOf(on, measured), java.util.Arrays.copyOf(off, measured)).print(out);
+                table(recorded, Arrays.copyOf(on, measured), Arrays.copyOf(off, measured),
+                        Arrays.copyOf(cpuOn, measured), Arrays.copyOf(cpuOff, measured)).print(out);
             }
             if (runs.stopped()) {
                 err.println(measured == 0 ? "poolscope: interrupted before a measured pair: nothing measured"
@@ -97,8 +104,11 @@ final class RecordingBench implements Callable<Integer> {
         return verified ? PoolScopeCli.EXIT_OK : PoolScopeCli.EXIT_UNVERIFIED;
     }
 
-    /** The figures of the measured pairs: walls with recording and without, in ms, pair by pair. */
-    private BenchTable table(RunSpec recorded, double[] on, double[] off) {
+    /**
+     * The figures of the measured pairs: walls and process CPU times with recording and without, in ms,
+     * pair by pair. The wall is the headline; CPU time is its cross-check on a machine others load.
+     */
+    private BenchTable table(RunSpec recorded, double[] on, double[] off, double[] cpuOn, double[] cpuOff) {
         int measured = on.length;
         double[] ratios = new double[measured];
         double[] extraNanosPerTask = new double[measured];
@@ -107,6 +117,11 @@ final class RecordingBench implements Callable<Integer> {
             ratios[i] = on[i] / off[i];
             extraNanosPerTask[i] = (on[i] - off[i]) * 1e6 * ran / tasks;
         }
+        double[] cpuRatios = new double[measured];
+        for (int i = 0; i < measured; i++) {
+            cpuRatios[i] = cpuOn[i] / cpuOff[i];
+        }
+        Summary cpuRatio = Summary.of(cpuRatios);
         Summary ratio = Summary.of(ratios);
         Summary extra = Summary.of(extraNanosPerTask);
         Summary withRecording = Summary.of(on);
@@ -123,6 +138,14 @@ final class RecordingBench implements Callable<Integer> {
                 .row("recording per task", Format.f("%+.0f ns", extra.median()),
                         Format.f("%+.0f .. %+.0f ns", extra.min(), extra.max()),
                         "(with − without) × workers ÷ tasks, per pair")
+                .row("cpu with recording", Format.millis(Summary.of(cpuOn).median()) + " ms",
+                        Format.millis(Summary.of(cpuOn).min()) + "–" + Format.millis(Summary.of(cpuOn).max()) + " ms",
+                        "the process's CPU time during the run")
+                .row("cpu without recording", Format.millis(Summary.of(cpuOff).median()) + " ms",
+                        Format.millis(Summary.of(cpuOff).min()) + "–" + Format.millis(Summary.of(cpuOff).max()) + " ms", "")
+                .row("recording costs (cpu)", Format.f("%+.2f %%", 100 * (cpuRatio.median() - 1)),
+                        Format.f("%+.1f %% .. %+.1f %%", 100 * (cpuRatio.min() - 1), 100 * (cpuRatio.max() - 1)),
+                        "of CPU time: median of the pair ratios, little moved by other load")
                 .row("work per task", Format.f("%.1f µs", without.median() * 1e3 * ran / tasks), "",
                         "wall × workers ÷ tasks, without recording");
     }
