@@ -147,6 +147,8 @@ final class RecordingBench implements Callable<Integer> {
                         Format.f("%+.1f %% .. %+.1f %%", 100 * (cpuRatio.min() - 1), 100 * (cpuRatio.max() - 1)),
                         "of CPU time: median of the pair ratios, little moved by other load")
                 .row("work per task", Format.f("%.1f µs", without.median() * 1e3 * ran / tasks), "",
-                        "wall × workers ÷ tasks, without recording");
+                        "wall × workers ÷ tasks, without recording")
+                .row("cpu per task", Format.f("%.1f µs", Summary.of(cpuOff).median() * 1e3 / tasks), "",
+                        "CPU time ÷ tasks, without recording: the work per task when others load the machine");
     }
 }
