@@ -5,7 +5,8 @@ import org.poolscope.engine.RunResult;
 import org.poolscope.engine.RunSpec;
 
 /**
- * The runs of one bench command, one after another, stoppable by Ctrl+C: {@link #stop()} cancels the
+ * The runs of one bench command, one after another, each after a full GC (outside what it measures),
+ * stoppable by Ctrl+C: {@link #stop()} cancels the
  * run in progress and refuses the next, so the command prints what it measured before and exits 130.
  * Also the status its progress line shows.
  *
@@ -42,6 +43,10 @@ final class BenchRuns {
      */
     Measured run(RunSpec spec, String what) throws InterruptedException {
         status = what + ": " + spec.describe();
+        // Each run starts from a collected heap, as a sweep's do: a run pays for its own garbage, not
+        // for the runs before it (the one before is the other half of its pair), and a heap that may
+        // shrink gives memory back between runs.
+        System.gc();
         Run run = new Run(spec);
         current = run; // before the check: a stop() after it sees this run and cancels it
         if (stopped) {
