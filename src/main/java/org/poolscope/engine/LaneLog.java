@@ -161,6 +161,16 @@ public final class LaneLog {
         return clockOffsetNanos;
     }
 
+    /** The bytes this log's chunks take on the heap (see {@link Timeline#footprintBytes()}). Any thread. */
+    long footprintBytes() {
+        int[][] cs = chunks;
+        long bytes = Timeline.arrayBytes(cs, Integer.BYTES); // compressed references: 4 bytes each
+        for (int[] chunk : cs) {
+            bytes += Timeline.arrayBytes(chunk, Integer.BYTES);
+        }
+        return bytes;
+    }
+
     /** How many tasks this lane has finished so far. */
     public int size() {
         return (int) SIZE.getAcquire(this);

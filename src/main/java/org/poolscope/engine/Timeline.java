@@ -511,6 +511,35 @@ public final class Timeline {
         return done;
     }
 
+    /**
+     * The bytes this timeline's per-task storage takes on the heap: its arrays (with their headers, as
+     * HotSpot lays them out with compressed class pointers: 16 bytes) and its lanes' logs, chunks
+     * included. What a task costs is this ÷ {@link #tasks()}; the sparse maps of exceptions are not
+     * counted (a failed task's exception is the workload's). Any thread; during a run it grows with
+     * the lane logs.
+     */
+    public long footprintBytes() {
+        long bytes = arrayBytes(state, Integer.BYTES) + arrayBytes(lane, Integer.BYTES)
+                + arrayBytes(submit, Long.BYTES) + arrayBytes(start, Long.BYTES) + arrayBytes(end, Long.BYTES)
+                + arrayBytes(stolenFromPlusOne, Integer.BYTES)
+                + arrayBytes(computeStart, Long.BYTES) + arrayBytes(computeEnd, Long.BYTES);
+        for (LaneLog l : lanes) {
+            bytes += l.footprintBytes();
+        }
+        return bytes;
+    }
+
+    /** An array's size on the heap: a 16-byte header, the elements, padded to 8 bytes; 0 for null. */
+    static long arrayBytes(Object array, int elementBytes) {
+        if (array == null) {
+            return 0;
+        }
+        long raw = ARRAY_HEADER_BYTES + (long) java.lang.reflect.Array.getLength(array) * elementBytes;
+        return (raw + 7) & ~7L;
+    }
+
+    private static final int ARRAY_HEADER_BYTES = 16;
+
     /** How many tasks are in each state, indexed by {@link TaskState#ordinal()}. */
     public int[] countByState() {
         int[] counts = new int[TaskState.values().length];

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Every option of {@code run}, {@code sweep} and {@code bench recording} fed garbage: exit 2, one line
+ * Every option of {@code run}, {@code sweep}, {@code bench recording} and {@code bench memory} fed garbage: exit 2, one line
  * on standard error that names the flag (or the parameter it checks), nothing on standard output, no
  * stack trace, no usage dump, no file written, and no run started.
  *
@@ -44,7 +44,7 @@ class BadInputTest {
     /** Replaced by the temporary folder in a case's arguments. */
     private static final String TMP = "{tmp}";
 
-    private static final List<String> COMMANDS = List.of("run", "sweep", "bench recording");
+    private static final List<String> COMMANDS = List.of("run", "sweep", "bench recording", "bench memory");
 
     @TempDir
     static Path tmp;
@@ -111,6 +111,9 @@ class BadInputTest {
             Map.entry("bench recording --tasks", List.of("-1", "0", "100001")),
             Map.entry("bench recording --pairs", List.of("-1", "0", "10001")),
             Map.entry("bench recording --warmup", List.of("-1", "10001")),
+            Map.entry("bench memory --workers", List.of("-1", "0", "10001")),
+            Map.entry("bench memory --tasks", List.of("-1", "0", "100001")),
+            Map.entry("bench memory --runs", List.of("-1", "0", "1001")),
             Map.entry("--n", List.of("-1", "0", "1", "10000000001", "9223372036854775807")),
             Map.entry("--length", List.of("-1", "0", "100000001")),
             Map.entry("--window", List.of("-1", "0", "20000001")),
@@ -177,6 +180,10 @@ class BadInputTest {
                 b.put("--workers", "2");
                 b.put("--pairs", "1");
                 b.put("--warmup", "0");
+            }
+            case "bench memory" -> {
+                b.put("--workers", "2");
+                b.put("--runs", "1");
             }
             default -> b.put("--workers", "2");
         }
@@ -268,6 +275,13 @@ class BadInputTest {
         c.add(new Case("sweep", List.of("--workload", "io", "--latency", "60000", "--tasks", "8,100001"), "tasks", Needs.NONE));
         c.add(new Case("bench recording", List.of("--workload", "io", "--latency", "60000", "--tasks", "100001"), "tasks",
                 Needs.NONE));
+        c.add(new Case("bench memory", List.of("--workload", "io", "--latency", "60000", "--tasks", "100001"), "tasks",
+                Needs.NONE));
+        // bench alone is not a benchmark; bench recording measures both ways itself
+        c.add(new Case("bench", List.of(), "subcommand", Needs.NONE));
+        c.add(new Case("bench", List.of("bogus"), "bogus", Needs.NONE));
+        c.add(new Case("bench recording", List.of("--workload", "io", "--latency", "60000", "--tasks", "100000",
+                "--no-record"), "no-record", Needs.NONE));
         c.add(new Case("run", List.of("--workload", "primes", "--n", "10", "--tasks", "10"), "tasks", Needs.NONE));
         c.add(new Case("run", List.of("--workload", "filter", "--length", "1000", "--window", "10", "--tasks", "992"),
                 "tasks", Needs.NONE));
@@ -326,7 +340,7 @@ class BadInputTest {
             }
         }
         assertThat(without).isEmpty();
-        assertThat(options).as("options of run, sweep and bench recording").isGreaterThan(60);
+        assertThat(options).as("options of run, sweep and the bench commands").isGreaterThan(60);
     }
 
     // ---- the test ---------------------------------------------------------------------------------

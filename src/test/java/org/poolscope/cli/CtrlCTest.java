@@ -135,6 +135,39 @@ class CtrlCTest {
         assertThat(leftovers()).as("temporary files").isEmpty();
     }
 
+    @Test
+    void benchRecordingInterruptedPrintsThePairsMeasuredAndExits130() throws Exception {
+        // pairs of two 20 ms runs, more of them than the test will wait for
+        start("bench", "recording", "--workload", "io", "--latency", "5", "--tasks", "8", "--workers", "2",
+                "--pairs", "10000", "--warmup", "0", "--progress");
+        awaitStderr(l -> {
+            Matcher m = Pattern.compile("\\s+pair (\\d+)/10000: .*").matcher(l);
+            return m.matches() && Integer.parseInt(m.group(1)) >= 3; // pairs 1 and 2 are measured
+        });
+
+        Result r = interruptAndWait();
+
+        assertThat(r.code).as("exit code; stderr: %s", r.stderr).isEqualTo(PoolScopeCli.EXIT_INTERRUPTED);
+        assertThat(r.stdout).contains("PoolScope bench recording · io latency=5ms · 8 tasks · fixed ×2 · ")
+                .containsPattern("recording costs +[-+][0-9.]+ %");
+        assertThat(r.lastStderrLine()).matches("poolscope: interrupted: the figures are from the \\d+ of 10000 pairs "
+                + "measured before");
+    }
+
+    @Test
+    void benchMemoryInterruptedBeforeARunEndedSaysSoAndExits130() throws Exception {
+        // one run of 400 tasks of 100 ms on two workers: 20 s, longer than the test waits
+        start("bench", "memory", "--workload", "io", "--latency", "100", "--tasks", "400", "--workers", "2",
+                "--runs", "1", "--progress");
+        awaitStderr(l -> l.matches("\\s+run 1/1: io latency=100ms .*"));
+
+        Result r = interruptAndWait();
+
+        assertThat(r.code).as("exit code; stderr: %s", r.stderr).isEqualTo(PoolScopeCli.EXIT_INTERRUPTED);
+        assertThat(r.stdout).isEmpty();
+        assertThat(r.lastStderrLine()).isEqualTo("poolscope: interrupted before a run ended: nothing measured");
+    }
+
     // ---- the child ----------------------------------------------------------------------------------
 
     private void start(String... args) throws IOException {
