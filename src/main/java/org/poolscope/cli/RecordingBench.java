@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "recording", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Wall time with per-task recording ÷ without it, over interleaved pairs of runs.",
-                "The headline: 1000000 tasks of about 10 µs, fixed ×2, within 2 %: "
+                "The headline: 1000000 tasks of about 10 µs, fixed ×2, within 2 %%: "
                         + "--workload primes --kernel trial --n 22000000 --tasks 1000000 --workers 2"})
 final class RecordingBench implements Callable<Integer> {
 
