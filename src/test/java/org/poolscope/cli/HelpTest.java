@@ -32,16 +32,14 @@ class HelpTest {
     }
 
     private static void help(String command) {
-        {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
-            args.add("--help");
-            int code = PoolScopeCli.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-            assertThat(code).as(command).isZero();
-            assertThat(out.toString()).as(command).contains("Usage: poolscope").doesNotContain("%n").doesNotContain("%%");
-            assertThat(err.toString()).as(command).isEmpty();
-        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+        args.add("--help");
+        int code = PoolScopeCli.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as(command).isZero();
+        assertThat(out.toString()).as(command).contains("Usage: poolscope").doesNotContain("%n").doesNotContain("%%");
+        assertThat(err.toString()).as(command).isEmpty();
     }
 
     private static void collect(CommandLine cl, String prefix, List<String> into) {
