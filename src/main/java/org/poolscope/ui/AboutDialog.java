@@ -59,11 +59,13 @@ final class AboutDialog {
         Label title = new Label("Bundled libraries (" + libraries.size() + ")");
         title.getStyleClass().add("title-4");
         TableView<ThirdParty> table = new TableView<>(FXCollections.observableArrayList(libraries));
-        table.getColumns().add(column("Library", ThirdParty::name, 170));
-        table.getColumns().add(column("Version", t -> t.coordinates().substring(t.coordinates().lastIndexOf(':') + 1), 70));
-        table.getColumns().add(column("Licence", ThirdParty::licence, 230));
+        table.getColumns().add(column("Library", ThirdParty::name, 160));
+        table.getColumns().add(column("Version", t -> t.coordinates().substring(t.coordinates().lastIndexOf(':') + 1), 95));
+        table.getColumns().add(column("Licence", ThirdParty::licence, 270));
         table.getColumns().add(column("Web site", ThirdParty::url, 250));
         table.setPrefHeight(300);
+        // the web site takes what is left: no empty filler column, versions never cut
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("This build did not list its libraries (license-maven-plugin)"));
         Label note = new Label("The Java runtime and JavaFX: GPLv2 with the Classpath Exception. JFreeChart and "
                 + "JFreeChart-FX: LGPL, used unmodified as separate jars (lib/app), which you may replace.");
@@ -76,6 +78,14 @@ final class AboutDialog {
         TableColumn<ThirdParty, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item)); // the whole text, when cut
+            }
+        });
         return c;
     }
 }
