@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks of PoolScope's own cost: the headline figures, measured on this machine.",
                 "Each subcommand prints a table of medians and the parameters it ran with."},
-        subcommands = {RecordingBench.class, MemoryBench.class})
+        subcommands = {RecordingBench.class, MemoryBench.class, PainterBench.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
