@@ -46,8 +46,6 @@ final class LaneBars {
     private static final int O = TimelineStyle.OUTCOMES;
     private static final int MARK_STOLEN = 1;
     private static final int MARK_FAILED = 2;
-    /** A column with more failed busy time than this (in pixels) shows the failure strip. */
-    private static final float HIDDEN_FAILURE = 1e-5f;
     /**
      * Lanes with more logged tasks than this per plot column are drawn from their {@link LaneSums}
      * when as many are in view; others are walked task by task.
@@ -65,7 +63,8 @@ final class LaneBars {
     private Timeline summed;
 
     // Per pixel column of the plot: busy share per outcome, markers, then the colour key.
-    private float[][] busy = new float[O][0];
+    /** Busy nanoseconds per outcome per plot column: whole numbers, so the walk and the dense path sum them alike. */
+    private long[][] busy = new long[O][0];
     private byte[] marks = new byte[0];
     private int[] keys = new int[0];
     /** Per pixel column: the ARGB colour to fill it with (0: none), one strip at a time. */
@@ -106,6 +105,7 @@ final class LaneBars {
     private int plotX;
     private int plotW;
     private double pixelsPerNano;
+    private double nanosPerPixel;
 
     // Wide exact bars of this frame, to be labelled with their task id (all lanes).
     private int[] labelTask = new int[64];
@@ -157,10 +157,11 @@ final class LaneBars {
         this.plotX = plotX;
         this.plotW = plotW;
         this.pixelsPerNano = plotW / (double) (toNanos - fromNanos);
+        this.nanosPerPixel = (toNanos - fromNanos) / (double) plotW;
         if (marks.length < plotW + 1) {
             int n = plotW + 1;
             for (int o = 0; o < O; o++) {
-                busy[o] = new float[n];
+                busy[o] = new long[n];
             }
             marks = new byte[n];
             keys = new int[n];
@@ -212,6 +213,17 @@ final class LaneBars {
         paintExact(g, y0, y1, style, hatch);
     }
 
+    /**
+     * Starts painting {@code timeline}: the sums kept for another one are dropped, so a painter that
+     * lives as long as the window holds no run but the one it shows.
+     */
+    void timeline(Timeline timeline) {
+        if (timeline != summed) {
+            summed = null;
+            sums = new LaneSums[0];
+        }
+    }
+
     /** The prefix sums kept for lane {@code position} of {@code timeline}; a new timeline drops the old ones. */
     private LaneSums sums(Timeline timeline, int position) {
         if (timeline != summed) {
@@ -249,7 +261,6 @@ final class LaneBars {
      * exact bar and taken out of the density, as the walk does.
      */
     private void paintDenseLog(Timeline timeline, LaneLog log, LaneSums lane, int first, int logged) {
-        double nanosPerPixel = 1 / pixelsPerNano;
         int k = first;
         edge(lane, from, k, logged);
         long startAll = edgeAll;
@@ -258,34 +269,35 @@ final class LaneBars {
         long cancelledBefore = edgeCancelled;
         int lastWide = -1;
         for (int c = 0; c < plotW; c++) {
-            long right = c == plotW - 1 ? to : Math.min(to, from + (long) Math.floor((c + 1) * nanosPerPixel));
+            long right = columnLeft(c + 1);
             int k1 = lane.firstEndingAfter(right, k, logged);
             edge(lane, right, k1, logged);
+            // A task spanning the column's right edge at least EXACT_MIN pixels wide is drawn exactly:
+            // like the walk, it then leaves no marks and no density (taken out in keepWide).
+            boolean rightWide = edgeSpans
+                    && (Math.min(lane.end(k1), to) - Math.max(lane.start(k1), from)) * pixelsPerNano >= EXACT_MIN;
             long all = edgeAll - allBefore;
             long failedHere = edgeFailed - failedBefore;
             long cancelledHere = edgeCancelled - cancelledBefore;
             if (all > 0) {
-                busy[TimelineStyle.DONE][c] += (float) ((all - failedHere - cancelledHere) * pixelsPerNano);
-                if (failedHere > 0) {
-                    busy[TimelineStyle.FAILED][c] += (float) (failedHere * pixelsPerNano);
-                }
-                if (cancelledHere > 0) {
-                    busy[TimelineStyle.CANCELLED][c] += (float) (cancelledHere * pixelsPerNano);
-                }
-                // Tasks overlapping the column: those ending in it, and the one spanning its right edge.
-                if (lane.anyStolen(k, edgeSpans ? k1 + 1 : k1)) {
+                busy[TimelineStyle.DONE][c] += all - failedHere - cancelledHere;
+                busy[TimelineStyle.FAILED][c] += failedHere;
+                busy[TimelineStyle.CANCELLED][c] += cancelledHere;
+                // Tasks overlapping the column: k (unless it is a wide one kept at an earlier edge),
+                // those ending in it, and the one spanning its right edge (unless wide). Only k and
+                // that one can be wide: the others start and end within the column.
+                int stolenFrom = k == lastWide ? k + 1 : k;
+                int stolenTo = edgeSpans && !rightWide ? k1 + 1 : k1;
+                if (lane.anyStolen(stolenFrom, stolenTo)) {
                     marks[c] |= MARK_STOLEN;
                     sawStolen = true;
                 }
                 touchedFrom = Math.min(touchedFrom, c);
                 touchedTo = Math.max(touchedTo, c);
             }
-            if (edgeSpans && k1 != lastWide) {
+            if (rightWide && k1 != lastWide) {
                 lastWide = k1;
-                double wide = (Math.min(lane.end(k1), to) - Math.max(lane.start(k1), from)) * pixelsPerNano;
-                if (wide >= EXACT_MIN) {
-                    keepWide(timeline, log.get(k1), k1 & 1);
-                }
+                keepWide(timeline, log.get(k1), k1 & 1);
             }
             allBefore = edgeAll;
             failedBefore = edgeFailed;
@@ -321,21 +333,29 @@ final class LaneBars {
         }
     }
 
-    /** A task met on a column edge by the dense path: kept as an exact bar, out of the density, if wide. */
+    /**
+     * The instant where plot column {@code c} starts (column {@code plotW}: the window's end), in
+     * whole nanoseconds: both paths share these edges, so a column sums the same nanoseconds either way.
+     */
+    private long columnLeft(int c) {
+        return c <= 0 ? from : c >= plotW ? to : Math.min(to, from + (long) Math.floor(c * nanosPerPixel));
+    }
+
+    /**
+     * A wide task met on a column edge by the dense path: kept as an exact bar, and its time taken
+     * out of the density over the same column edges the dense path added it over, so no sliver of it
+     * is left to shade a column or raise a failure strip.
+     */
     private void keepWide(Timeline timeline, int task, int parity) {
         long start = timeline.startNanos(task);
         long end = timeline.endNanos(task);
-        double x0 = (Math.max(start, from) - from) * pixelsPerNano;
-        double x1 = (Math.min(end, to) - from) * pixelsPerNano;
-        if (x1 - x0 < EXACT_MIN) {
-            return;
-        }
         TaskState state = timeline.state(task);
         int outcome = outcomeOf(state);
-        spread(busy[outcome], x0, x1, -1f);
+        spread(busy[outcome], Math.max(start, from), Math.min(end, to), -1, false);
         add(task, start, end, outcome, parity, timeline.stolenFrom(task) >= 0,
                 state == TaskState.CANCELLED ? timeline.cancelledWhileRunningNanos(task) : -1);
     }
+
     /**
      * Writes the task id on each wide bar this frame kept, centred on the part in view, where it fits.
      * {@code g} is in logical pixels (scaled by {@code scale}); the bars' positions are physical.
@@ -390,10 +410,13 @@ final class LaneBars {
     }
 
     private void add(int task, long start, long end, int outcome, int parity, boolean stolen, long cancelledAt) {
-        if (end <= from || start >= to || end <= start) {
+        if (end <= from || start >= to) {
             return;
         }
-        tasksInView++;
+        tasksInView++; // a task of no length counts, as on the dense path, but draws nothing
+        if (end <= start) {
+            return;
+        }
         busyNanos += Math.min(end, to) - Math.max(start, from);
         double x0 = (Math.max(start, from) - from) * pixelsPerNano;
         double x1 = (Math.min(end, to) - from) * pixelsPerNano;
@@ -408,30 +431,37 @@ final class LaneBars {
                     outcome | parity << 3 | (stolen ? 1 << 4 : 0));
             return;
         }
-        if (stolen) {
-            int c1 = Math.min((int) x1, plotW - 1);
-            for (int c = (int) x0; c <= c1; c++) {
-                marks[c] |= MARK_STOLEN;
-            }
-        }
-        spread(busy[outcome], x0, x1, 1f);
+        spread(busy[outcome], Math.max(start, from), Math.min(end, to), 1, stolen);
     }
 
-    /** Adds {@code sign} × the coverage of columns by {@code [x0, x1)} (plot pixels) to {@code b}. */
-    private void spread(float[] b, double x0, double x1, float sign) {
-        int c0 = (int) x0;
-        int c1 = Math.min((int) x1, plotW - 1);
-        if (c0 >= c1) {
-            b[c0] += sign * (float) (x1 - x0);
-        } else {
-            b[c0] += sign * (float) (c0 + 1 - x0);
-            for (int c = c0 + 1; c < c1; c++) {
-                b[c] += sign;
-            }
-            b[c1] += sign * (float) (x1 - c1);
+    /**
+     * Adds {@code sign} × the nanoseconds of {@code [s, e)} (within the window) that fall in each plot
+     * column to {@code b}, and marks those columns stolen if {@code stolen}.
+     */
+    private void spread(long[] b, long s, long e, int sign, boolean stolen) {
+        int c = Math.max(0, Math.min(plotW - 1, (int) ((s - from) * pixelsPerNano)));
+        while (c > 0 && columnLeft(c) > s) {
+            c--;
         }
-        touchedFrom = Math.min(touchedFrom, c0);
-        touchedTo = Math.max(touchedTo, c1);
+        while (c < plotW - 1 && columnLeft(c + 1) <= s) {
+            c++;
+        }
+        int first = c;
+        for (; c < plotW; c++) {
+            long left = columnLeft(c);
+            if (left >= e) {
+                break;
+            }
+            long overlap = Math.min(e, columnLeft(c + 1)) - Math.max(s, left);
+            if (overlap > 0) {
+                b[c] += sign * overlap;
+                if (stolen) {
+                    marks[c] |= MARK_STOLEN;
+                }
+            }
+        }
+        touchedFrom = Math.min(touchedFrom, first);
+        touchedTo = Math.max(touchedTo, Math.max(first, c - 1));
     }
 
     private void keepExact(int task, int x0, int x1, int cancelX, int kind) {
@@ -458,14 +488,14 @@ final class LaneBars {
         }
         int levels = TimelineStyle.LEVELS + 1;
         for (int c = touchedFrom; c <= touchedTo; c++) {
-            float total = 0;
-            float most = 0;
+            long total = 0;
+            long most = 0;
             int dominant = 0;
-            if (busy[TimelineStyle.FAILED][c] > HIDDEN_FAILURE) {
+            if (busy[TimelineStyle.FAILED][c] > 0) {
                 marks[c] |= MARK_FAILED;
             }
             for (int o = 0; o < O; o++) {
-                float v = busy[o][c];
+                long v = busy[o][c];
                 busy[o][c] = 0;
                 total += v;
                 if (v > most) {
@@ -473,7 +503,8 @@ final class LaneBars {
                     dominant = o;
                 }
             }
-            keys[c] = total <= 1e-4f ? -1 : dominant * levels + TimelineStyle.level(total);
+            float share = (float) (total * pixelsPerNano); // of the column: 1 when busy all through it
+            keys[c] = share <= 1e-4f ? -1 : dominant * levels + TimelineStyle.level(share);
             if (dominant == TimelineStyle.FAILED) {
                 marks[c] &= ~MARK_FAILED;
             }

@@ -88,7 +88,7 @@ final class LaneSums {
             if (cancelled != null) {
                 cancelled[i + 1] = cancelled[i] + (state == TaskState.CANCELLED ? d : 0);
             }
-            boolean wasStolen = timeline.stolenFrom(t) >= 0;
+            boolean wasStolen = timeline.stolenFrom(t) >= 0 && d > 0; // no length, nothing drawn: no mark
             if (wasStolen && stolen == null) {
                 stolen = new int[capacity() + 1];
             }

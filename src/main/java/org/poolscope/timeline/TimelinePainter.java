@@ -98,6 +98,7 @@ public final class TimelinePainter {
         }
         Graphics2D graphics = target.createGraphics();
         bars.target(target);
+        bars.timeline(timeline);
         try {
             begin(graphics, TimelineLayout.of(timeline, viewport, style, nowNanos));
             paintFrame(timeline, nowNanos, caption);
