@@ -106,7 +106,8 @@ final class PainterBench implements Callable<Integer> {
                 throw new IllegalArgumentException("the run recorded no per-task times: nothing to paint");
             }
             if (timeline == null || bench.stopped()) {
-                err.println("poolscope: interrupted before the run to paint ended: nothing measured");
+                err.println(saved != null ? "poolscope: interrupted while reading the run: nothing measured"
+                        : "poolscope: interrupted before the run to paint ended: nothing measured");
                 err.flush();
                 return PoolScopeCli.EXIT_INTERRUPTED;
             }
@@ -123,8 +124,12 @@ final class PainterBench implements Callable<Integer> {
                     : run.spec().describe()) + " · " + timeline.tasks() + " tasks on " + lanes + " · " + width + "×"
                     + height + " · " + frames + " frames a view");
             t.row("first frame", ms(first), "", "a fresh painter, cold: builds its per-lane sums");
-            row(t, "frame, whole run", wholeMs, "every task in view");
-            row(t, "frame, 1/100 of it", zoomedMs, "the middle hundredth of the run");
+            if (wholeMs.length > 0) {
+                row(t, "frame, whole run", wholeMs, "every task in view");
+            }
+            if (zoomedMs.length > 0) {
+                row(t, "frame, 1/100 of it", zoomedMs, "the middle hundredth of the run");
+            }
             t.print(out);
             if (bench.stopped()) {
                 err.println("poolscope: interrupted: the figures are from the frames painted before");
@@ -145,7 +150,7 @@ final class PainterBench implements Callable<Integer> {
 
     private double[] paint(TimelinePainter painter, Timeline timeline, Viewport view, BufferedImage image,
             BenchRuns bench) {
-        for (int i = 0; i < Math.min(frames, 20); i++) {
+        for (int i = 0; i < Math.min(frames, 20) && !bench.stopped(); i++) {
             painter.paint(timeline, view, TimelineStyle.LIGHT, image); // warm-up, untimed
         }
         double[] ms = new double[frames];
@@ -153,7 +158,7 @@ final class PainterBench implements Callable<Integer> {
         while (n < frames && !bench.stopped()) {
             ms[n++] = paintOnce(painter, timeline, view, image);
         }
-        return Arrays.copyOf(ms, Math.max(1, n));
+        return Arrays.copyOf(ms, n); // none when Ctrl+C came first: no row, rather than a 0 ms one
     }
 
     private static double paintOnce(TimelinePainter painter, Timeline timeline, Viewport view, BufferedImage image) {

@@ -126,7 +126,7 @@ final class RecordingBench implements Callable<Integer> {
         Summary extra = Summary.of(extraNanosPerTask);
         Summary withRecording = Summary.of(on);
         Summary without = Summary.of(off);
-        return new BenchTable("PoolScope bench recording · " + recorded.describe() + " · " + measured + " pairs after "
+        BenchTable t = new BenchTable("PoolScope bench recording · " + recorded.describe() + " · " + measured + " pairs after "
                 + warmup + " warm-up pairs")
                 .row("wall with recording", Format.millis(withRecording.median()) + " ms",
                         Format.millis(withRecording.min()) + "–" + Format.millis(withRecording.max()) + " ms", "")
@@ -137,8 +137,13 @@ final class RecordingBench implements Callable<Integer> {
                         "of wall: median of the " + measured + " pair ratios")
                 .row("recording per task", Format.f("%+.0f ns", extra.median()),
                         Format.f("%+.0f .. %+.0f ns", extra.min(), extra.max()),
-                        "(with − without) × workers ÷ tasks, per pair")
-                .row("cpu with recording", Format.millis(Summary.of(cpuOn).median()) + " ms",
+                        "(with − without) × workers ÷ tasks, per pair");
+        if (Arrays.stream(cpuOn).anyMatch(v -> v <= 0) || Arrays.stream(cpuOff).anyMatch(v -> v <= 0)) {
+            // this JVM does not report the process's CPU time: no ratio of zeros
+            return t.row("work per task", Format.f("%.1f µs", without.median() * 1e3 * ran / tasks), "",
+                    "wall × workers ÷ tasks, without recording");
+        }
+        return t.row("cpu with recording", Format.millis(Summary.of(cpuOn).median()) + " ms",
                         Format.millis(Summary.of(cpuOn).min()) + "–" + Format.millis(Summary.of(cpuOn).max()) + " ms",
                         "the process's CPU time during the run")
                 .row("cpu without recording", Format.millis(Summary.of(cpuOff).median()) + " ms",
