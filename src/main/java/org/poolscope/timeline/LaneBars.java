@@ -5,8 +5,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.Arrays;
 import org.poolscope.engine.LaneLog;
 import org.poolscope.engine.TaskState;
@@ -22,11 +20,14 @@ import org.poolscope.engine.Timeline;
  * <ul>
  *   <li>at least {@link #EXACT_MIN} physical pixels wide: kept as an exact bar, drawn at the end
  *       with a one-pixel gap after it and the lane's alternate shade on every other task;</li>
- *   <li>thinner: its busy time is added to the pixel columns it covers, per outcome. Each column
- *       then gets its dominant outcome, faded into the lane as far as it was idle (one of
- *       {@link TimelineStyle#LEVELS} steps, all opaque), and runs of equal columns become one rectangle.</li>
+ *   <li>thinner: its busy nanoseconds are added to the pixel columns it covers, per outcome. Each
+ *       column then gets its dominant outcome, faded into the lane as far as it was idle (one of
+ *       {@link TimelineStyle#LEVELS} steps, all opaque), written into the image's pixels.</li>
  * </ul>
- * So a frame draws at most a few rectangles per pixel column, however many tasks it covers.
+ * A lane with more tasks in view than columns is not walked: its columns come from the differences
+ * of its {@link LaneSums} at their edges, and only the tasks spanning an edge are looked at (the wide
+ * ones kept exact, as above). Both ways sum whole nanoseconds over the same column edges, so they
+ * paint the same pixels; a frame costs what its columns cost, however many tasks they cover.
  * Dense columns that hide a failure, or work stolen from another worker, get a thin strip at the
  * bottom (failure) or top (stolen) of the bar.
  *
@@ -43,9 +44,6 @@ final class LaneBars {
     /** Bars at least this many physical pixels wide are drawn exactly; thinner ones as density. */
     static final double EXACT_MIN = 3.0;
 
-    private static final int O = TimelineStyle.OUTCOMES;
-    private static final int MARK_STOLEN = 1;
-    private static final int MARK_FAILED = 2;
     /**
      * Lanes with more logged tasks than this per plot column are drawn from their {@link LaneSums}
      * when as many are in view; others are walked task by task.
@@ -58,28 +56,11 @@ final class LaneBars {
     private long edgeFailed;
     private long edgeCancelled;
     private boolean edgeSpans;
-    /** Per lane position: the prefix sums of its log, for the timeline {@link #summed}. */
+    /** Per lane position: the prefix sums of its log, for the timeline {@link #summed} (the one being painted). */
     private LaneSums[] sums = new LaneSums[0];
     private Timeline summed;
-
-    // Per pixel column of the plot: busy share per outcome, markers, then the colour key.
-    /** Busy nanoseconds per outcome per plot column: whole numbers, so the walk and the dense path sum them alike. */
-    private long[][] busy = new long[O][0];
-    private byte[] marks = new byte[0];
-    private int[] keys = new int[0];
-    /** Per pixel column: the ARGB colour to fill it with (0: none), one strip at a time. */
-    private int[] colour = new int[0];
-    private int[][] densityArgb;
-    private int[] stolenArgb;
-    private TimelineStyle argbStyle;
-    /** Whether every density and mark colour is opaque, so writing a pixel equals filling it. */
-    private boolean argbOpaque;
-    /** The target image's pixels when it is an int-per-pixel image (else null), its row length and rows. */
-    private int[] pixels;
-    private int scanline;
-    private int pixelRows;
-    private int touchedFrom;
-    private int touchedTo;
+    /** The lane's pixel columns: density and strips. */
+    private final DensityColumns columns = new DensityColumns();
 
     // Exact bars waiting to be drawn over the density columns.
     private int[] exactX0 = new int[64];
@@ -105,7 +86,6 @@ final class LaneBars {
     private int plotX;
     private int plotW;
     private double pixelsPerNano;
-    private double nanosPerPixel;
 
     // Wide exact bars of this frame, to be labelled with their task id (all lanes).
     private int[] labelTask = new int[64];
@@ -127,27 +107,12 @@ final class LaneBars {
     boolean sawCancelledWhileRunning;
     boolean sawRunning;
 
-    /** Starts a frame: the time window and the plot's physical columns {@code [plotX, plotX + plotW)}. */
-    /**
-     * Where the next frame paints: {@code target}'s own pixels when it stores one int per pixel in
-     * rows of its width (every image the painter is given today), else through Graphics2D only.
-     */
+    /** Where the next frames paint (see {@link DensityColumns#target}). */
     void target(BufferedImage target) {
-        int type = target.getType();
-        boolean ints = type == BufferedImage.TYPE_INT_ARGB_PRE || type == BufferedImage.TYPE_INT_ARGB
-                || type == BufferedImage.TYPE_INT_RGB;
-        if (ints && target.getRaster().getDataBuffer() instanceof DataBufferInt data
-                && target.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
-                && model.getScanlineStride() == target.getWidth() && data.getOffset() == 0
-                && target.getRaster().getSampleModelTranslateX() == 0 && target.getRaster().getSampleModelTranslateY() == 0) {
-            pixels = data.getData();
-            scanline = target.getWidth();
-            pixelRows = target.getHeight();
-        } else {
-            pixels = null;
-        }
+        columns.target(target);
     }
 
+    /** Starts a frame: the time window and the plot's physical columns {@code [plotX, plotX + plotW)}. */
     void begin(long fromNanos, long toNanos, int plotX, int plotW, int minLabelWidth, int maxMarkHeight) {
         this.minLabelWidth = minLabelWidth;
         this.maxMarkHeight = Math.max(1, maxMarkHeight);
@@ -157,16 +122,7 @@ final class LaneBars {
         this.plotX = plotX;
         this.plotW = plotW;
         this.pixelsPerNano = plotW / (double) (toNanos - fromNanos);
-        this.nanosPerPixel = (toNanos - fromNanos) / (double) plotW;
-        if (marks.length < plotW + 1) {
-            int n = plotW + 1;
-            for (int o = 0; o < O; o++) {
-                busy[o] = new long[n];
-            }
-            marks = new byte[n];
-            keys = new int[n];
-            colour = new int[n];
-        }
+        columns.begin(fromNanos, toNanos, plotX, plotW);
         sawStolen = false;
         sawCancelledWhileRunning = false;
         sawRunning = false;
@@ -183,13 +139,12 @@ final class LaneBars {
             int y0, int y1, TimelineStyle style, Paint hatch) {
         segments = timeline.recording() && timeline.hasSegments() ? timeline : null;
         shade = log.index() & 1;
-        touchedFrom = Integer.MAX_VALUE;
-        touchedTo = -1;
+        columns.clear();
         exactCount = 0;
         tasksInView = 0;
         busyNanos = 0;
         if (logged > (long) plotW * denseTasksPerColumn) {
-            LaneSums lane = sums(timeline, lanePosition);
+            LaneSums lane = sums(lanePosition);
             lane.update(timeline, log, logged);
             int first = lane.firstEndingAfter(from, 0, logged);
             int last = lane.firstEndingAfter(to, first, logged);
@@ -209,7 +164,7 @@ final class LaneBars {
             add(running, timeline.startNanos(running), now, outcome, logged & 1, stolen, cancelledAt);
             sawRunning |= cancelledAt < 0;
         }
-        paintDensity(g, y0, y1, style);
+        columns.paint(g, y0, y1, markHeight(y1 - y0), style, shade);
         paintExact(g, y0, y1, style, hatch);
     }
 
@@ -219,17 +174,13 @@ final class LaneBars {
      */
     void timeline(Timeline timeline) {
         if (timeline != summed) {
-            summed = null;
+            summed = timeline;
             sums = new LaneSums[0];
         }
     }
 
-    /** The prefix sums kept for lane {@code position} of {@code timeline}; a new timeline drops the old ones. */
-    private LaneSums sums(Timeline timeline, int position) {
-        if (timeline != summed) {
-            summed = timeline;
-            sums = new LaneSums[timeline.laneCount()];
-        }
+    /** The prefix sums kept for lane {@code position} of the timeline being painted. */
+    private LaneSums sums(int position) {
         if (position >= sums.length) {
             sums = Arrays.copyOf(sums, Math.max(position + 1, sums.length * 2));
         }
@@ -269,7 +220,7 @@ final class LaneBars {
         long cancelledBefore = edgeCancelled;
         int lastWide = -1;
         for (int c = 0; c < plotW; c++) {
-            long right = columnLeft(c + 1);
+            long right = columns.columnLeft(c + 1);
             int k1 = lane.firstEndingAfter(right, k, logged);
             edge(lane, right, k1, logged);
             // A task spanning the column's right edge at least EXACT_MIN pixels wide is drawn exactly:
@@ -280,20 +231,14 @@ final class LaneBars {
             long failedHere = edgeFailed - failedBefore;
             long cancelledHere = edgeCancelled - cancelledBefore;
             if (all > 0) {
-                busy[TimelineStyle.DONE][c] += all - failedHere - cancelledHere;
-                busy[TimelineStyle.FAILED][c] += failedHere;
-                busy[TimelineStyle.CANCELLED][c] += cancelledHere;
                 // Tasks overlapping the column: k (unless it is a wide one kept at an earlier edge),
                 // those ending in it, and the one spanning its right edge (unless wide). Only k and
                 // that one can be wide: the others start and end within the column.
                 int stolenFrom = k == lastWide ? k + 1 : k;
                 int stolenTo = edgeSpans && !rightWide ? k1 + 1 : k1;
-                if (lane.anyStolen(stolenFrom, stolenTo)) {
-                    marks[c] |= MARK_STOLEN;
-                    sawStolen = true;
-                }
-                touchedFrom = Math.min(touchedFrom, c);
-                touchedTo = Math.max(touchedTo, c);
+                boolean stolen = lane.anyStolen(stolenFrom, stolenTo);
+                sawStolen |= stolen;
+                columns.add(c, all - failedHere - cancelledHere, failedHere, cancelledHere, stolen);
             }
             if (rightWide && k1 != lastWide) {
                 lastWide = k1;
@@ -334,14 +279,6 @@ final class LaneBars {
     }
 
     /**
-     * The instant where plot column {@code c} starts (column {@code plotW}: the window's end), in
-     * whole nanoseconds: both paths share these edges, so a column sums the same nanoseconds either way.
-     */
-    private long columnLeft(int c) {
-        return c <= 0 ? from : c >= plotW ? to : Math.min(to, from + (long) Math.floor(c * nanosPerPixel));
-    }
-
-    /**
      * A wide task met on a column edge by the dense path: kept as an exact bar, and its time taken
      * out of the density over the same column edges the dense path added it over, so no sliver of it
      * is left to shade a column or raise a failure strip.
@@ -351,7 +288,7 @@ final class LaneBars {
         long end = timeline.endNanos(task);
         TaskState state = timeline.state(task);
         int outcome = outcomeOf(state);
-        spread(busy[outcome], Math.max(start, from), Math.min(end, to), -1, false);
+        columns.spread(outcome, Math.max(start, from), Math.min(end, to), -1, false);
         add(task, start, end, outcome, parity, timeline.stolenFrom(task) >= 0,
                 state == TaskState.CANCELLED ? timeline.cancelledWhileRunningNanos(task) : -1);
     }
@@ -431,37 +368,7 @@ final class LaneBars {
                     outcome | parity << 3 | (stolen ? 1 << 4 : 0));
             return;
         }
-        spread(busy[outcome], Math.max(start, from), Math.min(end, to), 1, stolen);
-    }
-
-    /**
-     * Adds {@code sign} × the nanoseconds of {@code [s, e)} (within the window) that fall in each plot
-     * column to {@code b}, and marks those columns stolen if {@code stolen}.
-     */
-    private void spread(long[] b, long s, long e, int sign, boolean stolen) {
-        int c = Math.max(0, Math.min(plotW - 1, (int) ((s - from) * pixelsPerNano)));
-        while (c > 0 && columnLeft(c) > s) {
-            c--;
-        }
-        while (c < plotW - 1 && columnLeft(c + 1) <= s) {
-            c++;
-        }
-        int first = c;
-        for (; c < plotW; c++) {
-            long left = columnLeft(c);
-            if (left >= e) {
-                break;
-            }
-            long overlap = Math.min(e, columnLeft(c + 1)) - Math.max(s, left);
-            if (overlap > 0) {
-                b[c] += sign * overlap;
-                if (stolen) {
-                    marks[c] |= MARK_STOLEN;
-                }
-            }
-        }
-        touchedFrom = Math.min(touchedFrom, first);
-        touchedTo = Math.max(touchedTo, Math.max(first, c - 1));
+        columns.spread(outcome, Math.max(start, from), Math.min(end, to), 1, stolen);
     }
 
     private void keepExact(int task, int x0, int x1, int cancelX, int kind) {
@@ -479,117 +386,6 @@ final class LaneBars {
         exactCancelX[exactCount] = cancelX;
         exactKind[exactCount] = kind;
         exactCount++;
-    }
-
-    /** Turns the touched columns into colour keys (clearing them for the next lane), then fills runs. */
-    private void paintDensity(Graphics2D g, int y0, int y1, TimelineStyle style) {
-        if (touchedTo < 0) {
-            return;
-        }
-        int levels = TimelineStyle.LEVELS + 1;
-        for (int c = touchedFrom; c <= touchedTo; c++) {
-            long total = 0;
-            long most = 0;
-            int dominant = 0;
-            if (busy[TimelineStyle.FAILED][c] > 0) {
-                marks[c] |= MARK_FAILED;
-            }
-            for (int o = 0; o < O; o++) {
-                long v = busy[o][c];
-                busy[o][c] = 0;
-                total += v;
-                if (v > most) {
-                    most = v;
-                    dominant = o;
-                }
-            }
-            float share = (float) (total * pixelsPerNano); // of the column: 1 when busy all through it
-            keys[c] = share <= 1e-4f ? -1 : dominant * levels + TimelineStyle.level(share);
-            if (dominant == TimelineStyle.FAILED) {
-                marks[c] &= ~MARK_FAILED;
-            }
-        }
-        int h = y1 - y0;
-        int markH = markHeight(h);
-        int[] shadeArgb = densityArgb(style)[shade];
-        for (int c = touchedFrom; c <= touchedTo; c++) {
-            colour[c] = keys[c] >= 0 ? shadeArgb[keys[c]] : 0;
-        }
-        fillColumns(g, y0, h);
-        int[] stolenArgb = stolenArgb(style);
-        for (int c = touchedFrom; c <= touchedTo; c++) {
-            colour[c] = (marks[c] & MARK_STOLEN) != 0 && keys[c] >= 0 ? stolenArgb[keys[c] / levels] : 0;
-        }
-        fillColumns(g, y0, markH);
-        int failedArgb = style.outcome[TimelineStyle.FAILED].getRGB();
-        for (int c = touchedFrom; c <= touchedTo; c++) {
-            colour[c] = (marks[c] & MARK_FAILED) != 0 && keys[c] >= 0 ? failedArgb : 0;
-            marks[c] = 0;
-        }
-        fillColumns(g, y1 - markH, markH);
-    }
-
-    /**
-     * Fills rows {@code [y, y + h)} of the touched columns with {@link #colour} (0: leave the pixel).
-     * Into the image's own pixels when it has them (one pass per row, in memory order: a dense lane
-     * differs from column to column, and a rectangle per column through Graphics2D costs more than
-     * its pixels); else runs of one colour as rectangles.
-     */
-    private void fillColumns(Graphics2D g, int y, int h) {
-        if (pixels != null && argbOpaque) {
-            int rowEnd = Math.min(y + h, pixelRows);
-            int c1 = Math.min(touchedTo, scanline - 1 - plotX);
-            for (int row = Math.max(0, y); row < rowEnd; row++) {
-                int offset = row * scanline + plotX;
-                for (int c = touchedFrom; c <= c1; c++) {
-                    int argb = colour[c];
-                    if (argb != 0) {
-                        pixels[offset + c] = argb;
-                    }
-                }
-            }
-            return;
-        }
-        int runStart = touchedFrom;
-        int runArgb = colour[touchedFrom];
-        for (int c = touchedFrom + 1; c <= touchedTo + 1; c++) {
-            int argb = c <= touchedTo ? colour[c] : 0;
-            if (argb != runArgb || c > touchedTo) {
-                if (runArgb != 0) {
-                    g.setColor(new Color(runArgb, true));
-                    g.fillRect(plotX + runStart, y, c - runStart, h);
-                }
-                runStart = c;
-                runArgb = argb;
-            }
-        }
-    }
-
-    /** The style's density colours as ARGB, [lane shade][colour key], made once per style. */
-    private int[][] densityArgb(TimelineStyle style) {
-        if (argbStyle != style) {
-            int levels = TimelineStyle.LEVELS + 1;
-            densityArgb = new int[2][O * levels];
-            stolenArgb = new int[O];
-            argbOpaque = style.outcome[TimelineStyle.FAILED].getAlpha() == 255;
-            for (int o = 0; o < O; o++) {
-                stolenArgb[o] = style.stolenMark[o].getRGB();
-                argbOpaque &= style.stolenMark[o].getAlpha() == 255;
-                for (int shade = 0; shade < 2; shade++) {
-                    for (int level = 1; level < levels; level++) {
-                        densityArgb[shade][o * levels + level] = style.density[shade][o][level].getRGB();
-                        argbOpaque &= style.density[shade][o][level].getAlpha() == 255;
-                    }
-                }
-            }
-            argbStyle = style;
-        }
-        return densityArgb;
-    }
-
-    private int[] stolenArgb(TimelineStyle style) {
-        densityArgb(style);
-        return stolenArgb;
     }
 
     private void paintExact(Graphics2D g, int y0, int y1, TimelineStyle style, Paint hatch) {

@@ -213,21 +213,8 @@ final class LaneSums {
         return cancelled == null ? 0 : cancelled[k];
     }
 
-    boolean anyFailed() {
-        return failed != null;
-    }
-
-    boolean anyCancelled() {
-        return cancelled != null;
-    }
-
     /** Whether any of the entries {@code [from, to)} was stolen. */
     boolean anyStolen(int from, int to) {
         return stolen != null && to > from && stolen[to] > stolen[from];
-    }
-
-    /** Entries summed so far. */
-    int size() {
-        return size;
     }
 }
